@@ -121,10 +121,11 @@ public final class Flags {
         }
     }
 
+    /** OF as its EFLAGS bit (0 or {@link Eflags#OF}), like the other accessors. */
     public int of() {
         switch (op) {
-            case ADD: case INC: return ((a ^ res) & (b ^ res)) >>> signShift() & 1;
-            case SUB: case DEC: return ((a ^ b) & (a ^ res)) >>> signShift() & 1;
+            case ADD: case INC: return (((a ^ res) & (b ^ res)) >>> signShift() & 1) * OF;
+            case SUB: case DEC: return (((a ^ b) & (a ^ res)) >>> signShift() & 1) * OF;
             case LOGIC: return 0;
             default: return bits & OF;
         }
