@@ -134,6 +134,8 @@ public final class Decoder {
         }
         i.len = pos;
         checkLock(i);
+        i.priv = f.has(InsnForm.A_PRIV);
+        i.fast = FastOps.select(i);
         return i;
     }
 
