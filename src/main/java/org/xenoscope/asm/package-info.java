@@ -1,13 +1,12 @@
 /**
- * Turning text and files into guest machine code: the assembler (NASM syntax subset), the disassembler, and, in
- * {@link org.xenoscope.asm.elf}, the ELF32 / multiboot loader.
+ * The toolchain: an assembler for a subset of NASM syntax, a disassembler, and the loader for ELF32 and
+ * multiboot-1 kernel images (in {@link org.xenoscope.asm.elf}).
  *
- * <p>Invariants:
- * <ul>
- *   <li>Depends on {@code org.xenoscope.machine} only (never on {@code xen}, {@code gui} or {@code cli}).</li>
- *   <li>Every problem with the user's input surfaces as a {@link org.xenoscope.asm.BadInputException}: one line,
- *       {@code file: message} or {@code file:line: message}, no stack trace. No other exception type escapes for
- *       malformed input.</li>
- * </ul>
+ * <p>Invariants: this package sits directly on the machine and knows nothing of Xen or the front ends (enforced
+ * by {@code ArchitectureTest}). The assembler and disassembler take their encodings from the instruction table in
+ * {@link org.xenoscope.machine.isa}, never from tables of their own. Bad input (a malformed ELF file, an unknown
+ * mnemonic) is reported as one line, {@code file: message} or {@code file:line: message}, through a
+ * {@link org.xenoscope.asm.BadInputException}, never as a stack trace; no other exception type escapes for
+ * malformed input. Output is deterministic: the same source gives the same bytes.
  */
 package org.xenoscope.asm;
