@@ -27,8 +27,26 @@ final class AoutKludge {
         this.h = h;
     }
 
+    /** What to copy where: file bytes [fileOffset, fileOffset + length) to loadAddr, then zeroes to bssEnd. */
+    private record Plan(long fileOffset, long length, long loadAddr, long bssEnd) {
+        long loadEnd() {
+            return loadAddr + length;
+        }
+    }
+
     /** Checks the address fields against the file and RAM, then copies and zeroes; all-or-nothing. */
     BootImage load(PhysicalMemory mem, List<String> warnings) {
+        Plan p = plan();
+        if (p.bssEnd() > mem.size()) {
+            throw bad(ElfLoader.beyondMemory(p.loadAddr(), p.bssEnd() - p.loadAddr(), mem));
+        }
+        mem.load(p.loadAddr(), file, (int) p.fileOffset(), (int) p.length());
+        mem.zero(p.loadEnd(), (int) (p.bssEnd() - p.loadEnd()));
+        return new BootImage(h.entryAddr(), (int) p.loadAddr(), (int) p.bssEnd(), h, Optional.empty(), warnings);
+    }
+
+    /** Turns the address fields into a {@link Plan}, rejecting fields that contradict each other or the file. */
+    private Plan plan() {
         if (h.available() < 32) {
             throw bad("truncated: the multiboot header's address fields (flag bit 16) run past the end of the file");
         }
@@ -52,18 +70,12 @@ final class AoutKludge {
             throw bad(String.format("truncated: multiboot load_end_addr 0x%x needs 0x%x bytes from file offset 0x%x, "
                 + "the file has %d bytes", loadEndAddr, length, fileOffset, file.length));
         }
-        long end = loadAddr + length;
-        long bssEnd = bssEndAddr == 0 ? end : bssEndAddr;
-        if (bssEnd < end) {
+        long bssEnd = bssEndAddr == 0 ? loadAddr + length : bssEndAddr;
+        if (bssEnd < loadAddr + length) {
             throw bad(String.format("multiboot bss_end_addr 0x%x lies below the end of the loaded bytes 0x%x",
-                bssEndAddr, end));
+                bssEndAddr, loadAddr + length));
         }
-        if (bssEnd > mem.size()) {
-            throw bad(ElfLoader.beyondMemory(loadAddr, bssEnd - loadAddr, mem));
-        }
-        mem.load(loadAddr, file, (int) fileOffset, (int) length);
-        mem.zero(end, (int) (bssEnd - end));
-        return new BootImage(h.entryAddr(), (int) loadAddr, (int) bssEnd, h, Optional.empty(), warnings);
+        return new Plan(fileOffset, length, loadAddr, bssEnd);
     }
 
     private BadInputException bad(String message) {

@@ -2,7 +2,6 @@ package org.xenoscope.asm.elf;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -227,6 +226,6 @@ public final class ElfImage {
     @Override
     public String toString() {
         return String.format("ElfImage[%s entry=0x%08x segments=%s notes=%d symbols=%d]", fileName, entry,
-            Arrays.toString(segments.toArray()), notes.size(), symbols.size());
+            segments, notes.size(), symbols.size());
     }
 }
