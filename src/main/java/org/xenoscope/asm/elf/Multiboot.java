@@ -11,7 +11,8 @@ import org.xenoscope.machine.mem.PhysicalMemory;
 /**
  * A multiboot (version 1) boot loader, the way GRUB legacy or QEMU's {@code -kernel} starts a kernel: find the
  * header ({@link MultibootHeader}), load the image, write a multiboot_info structure, then enter the kernel in
- * 32-bit protected mode with paging off, EAX = {@link #MULTIBOOT_BOOTLOADER_MAGIC} and EBX = the info address.
+ * 32-bit protected mode with flat segments, paging and interrupts (IF) off, EAX =
+ * {@link #MULTIBOOT_BOOTLOADER_MAGIC} and EBX = the info address.
  * (Setting the registers is the caller's job; this class only fills memory.)
  */
 public final class Multiboot {
