@@ -43,13 +43,14 @@ final class BareMetalRunner {
      */
     Outcome boot(String name, byte[] kernel, int memoryMb, long maxInstructions) {
         PcMachine m = newMachine(memoryMb);
-        m.com1().setOutput(b -> {
+        m.setConsole(b -> {
             out.write(b);
             if (b == '\n') {
                 out.flush();
             }
         });
-        BootImage img = BareMetalBoot.boot(m, name, kernel);
+        // the command line is the kernel's file name, as QEMU passes it without -append
+        BootImage img = BareMetalBoot.boot(m, name, kernel, name);
         for (String w : img.warnings()) {
             err.println(name + ": warning: " + w);
         }

@@ -31,12 +31,12 @@ class BareMetalBootTest {
         Tools.require("nasm", "ld");
         byte[] file = new Toolchain(dir).nasmElf("k", KERNEL, "-Ttext", "0x100000", "-e", "_start");
         Machine m = new Machine(8 << 20);
-        BootImage img = BareMetalBoot.boot(m, "k.elf", file);
+        BootImage img = BareMetalBoot.boot(m, "k.elf", file, "k.elf");
         Cpu c = m.cpu();
         assertThat(c.eip()).isEqualTo(img.entry()).isEqualTo(0x10000C);
         assertThat(c.reg(Cpu.EAX)).isEqualTo(0x2BADB002);
-        assertThat(c.reg(Cpu.EBX)).isEqualTo(BareMetalBoot.INFO_BASE);
-        assertThat(m.memory().readDword(BareMetalBoot.INFO_BASE + 8)).as("mem_upper in KiB").isEqualTo(7 * 1024);
+        assertThat(c.reg(Cpu.EBX)).isEqualTo(BareMetalBoot.INFO);
+        assertThat(m.memory().readDword(BareMetalBoot.INFO + 8)).as("mem_upper in KiB").isEqualTo(7 * 1024);
         assertThat(c.eflags()).isEqualTo(0x2);
         assertThat(c.cpl()).isZero();
         assertThat(c.cr(0) & (Cpu.CR0_PE | Cpu.CR0_PG)).isEqualTo(Cpu.CR0_PE);
@@ -47,12 +47,12 @@ class BareMetalBootTest {
         // the caches hold exactly what the GDT in memory says
         for (int s = 0; s < 6; s++) {
             SegmentCache cache = c.seg(s);
-            int at = BareMetalBoot.GDT_BASE + (cache.selector & ~7);
+            int at = BareMetalBoot.GDT + (cache.selector & ~7);
             SegmentCache fromGdt = new SegmentCache();
             fromGdt.load(cache.selector, m.memory().readDword(at), m.memory().readDword(at + 4));
             assertThat(fromGdt).usingRecursiveComparison().isEqualTo(cache);
         }
-        assertThat(c.gdtBase).isEqualTo(BareMetalBoot.GDT_BASE);
+        assertThat(c.gdtBase).isEqualTo(BareMetalBoot.GDT);
         assertThat(c.gdtLimit).isEqualTo(31);
         c.loadSegment(Cpu.DS, 0x18);
         assertThat(c.seg(Cpu.DS).flatWrite).isTrue();
@@ -62,7 +62,7 @@ class BareMetalBootTest {
     void kernelInTheBootLoadersLowMemoryIsRejected() {
         Tools.require("nasm", "ld");
         byte[] file = new Toolchain(dir).nasmElf("low", KERNEL, "-Ttext", "0x8000", "-e", "_start");
-        assertThatThrownBy(() -> BareMetalBoot.boot(new Machine(8 << 20), "low.elf", file))
+        assertThatThrownBy(() -> BareMetalBoot.boot(new Machine(8 << 20), "low.elf", file, "low.elf"))
             .isInstanceOf(BadInputException.class)
             .hasMessageMatching("low.elf: the kernel occupies 0x[0-9a-f]+-0x80[0-9a-f]+, which overlaps the boot "
                 + "loader's data at 0x500-0x[0-9a-f]+ .*");
