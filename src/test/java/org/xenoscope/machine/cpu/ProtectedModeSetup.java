@@ -24,7 +24,7 @@ import org.xenoscope.machine.mem.PhysicalMemory;
  *   0x016000  record: count, +0x100 actions[256],   0x40 LIMDATA base 0x200000,      0x88 KCODE16 16-bit code
  *             +0x200 log (32-byte entries)                   limit 0xFFF             0x90 LIMSTACK stack, limit 0x7FFFF
  *   0x017000  LDT: entry 1 (selector 0x0C) = data,                                   0x98 LDT     the LDT (2 entries)
- *             base 0x200000, limit 0xFFF
+ *             base 0x200000, limit 0xFFF                                              0xA0, 0xA8   free for tests
  *   0x020000  TSS (+0x68 I/O bitmap, all ports denied)
  *   0x060000  ring-1 stack top   0x070000 ring-3 stack top   0x080000 ring-0 stack top (TSS.ESP0)
  *   0x100000  2-level paging: page directory, then page tables for 0-4 MiB (identity) and 4-8 MiB (empty)
@@ -56,7 +56,7 @@ public final class ProtectedModeSetup {
     public static final int KCODE16 = 0x88;
     public static final int LIMSTACK = 0x90;
     public static final int LDT = 0x98;
-    public static final int GDT_ENTRIES = 20;
+    public static final int GDT_ENTRIES = 22;
 
     public static final int KERNEL_CODE = 0x1000;
     public static final int USER_CODE = 0x2000;

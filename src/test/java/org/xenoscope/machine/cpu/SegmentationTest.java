@@ -125,7 +125,7 @@ class SegmentationTest {
 
     @ParameterizedTest(name = "mov {0}, 0x{1} -> vector {2} error 0x{3}")
     @CsvSource({
-        "ds, 00a3, 13, 00a0",   // index beyond the GDT limit: #GP(selector), RPL dropped
+        "ds, 00b3, 13, 00b0",   // index beyond the GDT limit: #GP(selector), RPL dropped
         "ds, 0050, 11, 0050",   // data segment not present: #NP(selector)
         "ss, 0050, 12, 0050",   // stack segment not present: #SS(selector)
         "ds, 0038, 13, 0038",   // a TSS (system descriptor) is not data: #GP(selector)
