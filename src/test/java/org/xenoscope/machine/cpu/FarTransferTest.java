@@ -292,6 +292,29 @@ class FarTransferTest {
     }
 
     @Test
+    void iretToRing3WithAnAbsentStackSegmentIsSsAndChangesNothing() {
+        ProtectedModeSetup pm = new ProtectedModeSetup();
+        pm.setDescriptor(20, ProtectedModeSetup.descriptor(0, 0xFFFFF, 0x73, 0xC)); // ring-3 data, not present
+        pm.kernel("""
+                push dword 0xA3         ; SS: absent
+                push dword USTACK
+                push dword 0x3202       ; would raise IOPL and set IF
+                push dword UCODE
+                push dword USER_CODE
+            fault:
+                iret
+            """);
+        pm.run();
+        assertFault(pm, Vector.SS, 0xA0, "fault");
+        ProtectedModeSetup.Event e = pm.onlyEvent();
+        assertThat(e.cs()).isEqualTo(KCODE);
+        assertThat(e.eflags()).isEqualTo(0x2);
+        assertThat(pm.mem.readDword(KSTACK - 20 - 12)).as("fault frame right below the IRET frame")
+            .isEqualTo(pm.sym("fault"));
+        assertThat(pm.cpu.seg(Cpu.DS).selector).as("not nulled").isEqualTo(KDATA);
+    }
+
+    @Test
     void iretToAnAbsentCodeSegmentIsNp() {
         ProtectedModeSetup pm = kernel("""
                 push dword 0x2
