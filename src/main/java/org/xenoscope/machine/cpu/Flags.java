@@ -121,10 +121,11 @@ public final class Flags {
         }
     }
 
+    /** OF as its EFLAGS bit (0x800) or 0, like the other accessors. */
     public int of() {
         switch (op) {
-            case ADD: case INC: return ((a ^ res) & (b ^ res)) >>> signShift() & 1;
-            case SUB: case DEC: return ((a ^ b) & (a ^ res)) >>> signShift() & 1;
+            case ADD: case INC: return (((a ^ res) & (b ^ res)) >>> signShift() & 1) << 11;
+            case SUB: case DEC: return (((a ^ b) & (a ^ res)) >>> signShift() & 1) << 11;
             case LOGIC: return 0;
             default: return bits & OF;
         }

@@ -9,6 +9,10 @@ import org.xenoscope.machine.StopReason;
  * Test helper: runs a NASM snippet on a {@link FlatMachine} until the HLT appended to its code, and reads the
  * arithmetic flags back. Flags are given as {@link Eflags} bits; the initial EFLAGS is bit 1 plus the flags the
  * test asks for, so a test can set CF (or any flag) before the instruction under test without STC.
+ *
+ * <pre>
+ *   0x1000  code of the snippet, then HLT        0x3000  section .data of the snippet (first label = DATA)
+ * </pre>
  */
 final class Snippet {
     static final int CF = Eflags.CF;
@@ -18,13 +22,20 @@ final class Snippet {
     static final int SF = Eflags.SF;
     static final int OF = Eflags.OF;
     static final int ALL = Eflags.ARITH;
+    /** Where {@code section .data} starts: its own page, apart from the code at {@link FlatMachine#CODE}. */
+    static final int DATA = 0x3000;
 
     private Snippet() {
     }
 
-    /** Assembles {@code asm} with a final {@code hlt} in the code section and loads it; nothing runs yet. */
+    /**
+     * Assembles {@code asm} with a final {@code hlt} in the code section and loads it; nothing runs yet. Data the
+     * snippet puts in {@code section .data} lands at {@link #DATA}, so its first label is at DATA.
+     */
     static FlatMachine load(String asm) {
-        return new FlatMachine(Nasm.assemble(asm + "\nsection .text\nhlt\n"));
+        String src = "section .data start=0x" + Integer.toHexString(DATA) + "\nsection .text\n" + asm
+            + "\nsection .text\nhlt\n";
+        return new FlatMachine(Nasm.assemble(src));
     }
 
     /** Loads and runs {@code asm} from EFLAGS = 0x2; asserts it reached its final HLT. */
