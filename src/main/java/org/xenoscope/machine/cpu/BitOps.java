@@ -79,6 +79,7 @@ final class BitOps {
         scan(c, i, false);
     }
 
+    /** BSF/BSR: the source is operand B; a zero source sets ZF and leaves the destination register alone. */
     private static void scan(Cpu c, Insn i, boolean forward) {
         int src = c.readB(i);
         int f = c.flags.get() & ~Eflags.ZF;

@@ -29,7 +29,8 @@ import org.xenoscope.machine.isa.Sem;
  *       an unbounded register, i.e. bit 0 (SHL) or bit w-1 (SHR) for a count equal to the width and 0 beyond.
  *       SAR by such counts gives the sign bit, which the SDM defines.</li>
  *   <li>16-bit SHLD/SHRD by more than 16 (the SDM leaves the result undefined): the operand is treated as the
- *       48-bit string dest:src:dest, so the bits of dest follow those of src in.</li>
+ *       48-bit string dest:src:dest, so the bits of dest follow those of src in. This is Intel's behaviour (QEMU
+ *       models the same); an AMD processor we checked shifts src in a second time instead.</li>
  * </ul>
  */
 final class ShiftOps {

@@ -183,6 +183,15 @@ class MulDivTest {
         assertFlags(fm, UNDEFINED, SF); // 0x70 has three ones
     }
 
+    @Test
+    void imulThreeOperand16BitNegativeImmediateProductFits() {
+        // 66 69 /r iw: 2 * -300 = -600 = 0xFDA8 fits in 16 bits (a zero-extended 0xFED4 would overflow)
+        FlatMachine fm = run("mov bx, 2\nimul ax, bx, strict word -300", CF | OF);
+        assertThat(reg(fm, EAX) & 0xFFFF).isEqualTo(0xFDA8);
+        assertFlags(fm, DEFINED, 0);
+        assertFlags(fm, UNDEFINED, SF); // 0xA8 has three ones
+    }
+
     // ---------------------------------------------------------------- DIV
 
     @Test
