@@ -262,7 +262,11 @@ public final class Core {
             Segmentation.checkFetch(c, eipNow, i.len);
         }
         c.eip = eipNow + i.len;
-        Executor.execute(c, i);
+        if (i.fast != 0) {
+            FastOps.execute(c, i);
+        } else {
+            Executor.execute(c, i);
+        }
         cycles++;
     }
 

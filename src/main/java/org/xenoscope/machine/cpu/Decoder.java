@@ -66,8 +66,8 @@ public final class Decoder {
                 if (!f.has(InsnForm.A_MEM_ONLY) && e.reg[f.ext()] == null) {
                     e.reg[f.ext()] = f;
                 }
-            } else if (e.plain == null) {
-                e.plain = f;
+            } else if (e.plain == null || (f.sem() == org.xenoscope.machine.isa.Sem.NOP && !f.hasModrm())) {
+                e.plain = f; // 0x90 is NOP, not XCHG eAX,eAX
                 e.modrm = f.hasModrm();
             }
         }
@@ -134,6 +134,8 @@ public final class Decoder {
         }
         i.len = pos;
         checkLock(i);
+        i.priv = f.has(InsnForm.A_PRIV);
+        i.fast = FastOps.select(i);
         return i;
     }
 

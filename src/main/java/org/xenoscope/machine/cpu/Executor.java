@@ -1,7 +1,6 @@
 package org.xenoscope.machine.cpu;
 
 import org.xenoscope.machine.intr.CpuFault;
-import org.xenoscope.machine.isa.InsnForm;
 
 /**
  * Dispatch from a decoded instruction's semantic to the code that performs it. This switch is the one place
@@ -13,7 +12,7 @@ final class Executor {
     }
 
     static void execute(Cpu c, Insn i) {
-        if (i.form.has(InsnForm.A_PRIV) && c.cpl != 0) {
+        if (i.priv && c.cpl != 0) {
             throw CpuFault.gp(0);
         }
         switch (i.sem) {

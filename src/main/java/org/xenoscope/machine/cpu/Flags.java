@@ -19,9 +19,9 @@ import static org.xenoscope.machine.cpu.Eflags.ZF;
  * {@link #bits}.
  *
  * <p>Undefined flags (see x86-flags.md) get a fixed, documented value: logic ops clear AF; MUL/IMUL compute
- * SF/ZF/PF from the low half of the result and clear AF; DIV/IDIV leave all six unchanged; shifts by more than
- * one clear AF and compute OF as for a count of one; BT* leave OF SF AF PF unchanged; BSF/BSR leave CF OF SF AF PF
- * unchanged.
+ * SF/ZF/PF from the low half of the result and clear AF; DIV/IDIV leave all six unchanged; shifts with a nonzero
+ * count clear AF, and for counts above one compute OF by the count-one rule applied to the last one-bit step (see
+ * {@link ShiftOps}); BT* leave OF SF AF PF unchanged; BSF/BSR leave CF OF SF AF PF unchanged.
  */
 public final class Flags {
     /** Flags are in {@link #bits}. */
@@ -121,10 +121,11 @@ public final class Flags {
         }
     }
 
+    /** OF as its EFLAGS bit (0x800) or 0, like the other accessors. */
     public int of() {
         switch (op) {
-            case ADD: case INC: return ((a ^ res) & (b ^ res)) >>> signShift() & 1;
-            case SUB: case DEC: return ((a ^ b) & (a ^ res)) >>> signShift() & 1;
+            case ADD: case INC: return (((a ^ res) & (b ^ res)) >>> signShift() & 1) << 11;
+            case SUB: case DEC: return (((a ^ b) & (a ^ res)) >>> signShift() & 1) << 11;
             case LOGIC: return 0;
             default: return bits & OF;
         }
@@ -140,6 +141,46 @@ public final class Flags {
      * 0 O, 1 NO, 2 B, 3 AE, 4 E, 5 NE, 6 BE, 7 A, 8 S, 9 NS, A P, B NP, C L, D GE, E LE, F G.
      */
     public boolean cond(int cc) {
+        if (size == 4) {
+            if (op == SUB) {
+                return condSub32(cc);
+            }
+            if (op == LOGIC) {
+                return condLogic32(cc);
+            }
+        }
+        return condGeneric(cc);
+    }
+
+    /** Conditions after a 32-bit SUB/CMP, straight from the operands (the usual compare-and-branch). */
+    private boolean condSub32(int cc) {
+        boolean r;
+        switch (cc >> 1) {
+            case 1: r = Integer.compareUnsigned(a, b) < 0; break;
+            case 2: r = a == b; break;
+            case 3: r = Integer.compareUnsigned(a, b) <= 0; break;
+            case 4: r = res < 0; break;
+            case 6: r = a < b; break;
+            case 7: r = a <= b; break;
+            default: return condGeneric(cc);
+        }
+        return (cc & 1) == 0 ? r : !r;
+    }
+
+    /** Conditions after a 32-bit AND/OR/XOR/TEST: CF = OF = 0. */
+    private boolean condLogic32(int cc) {
+        boolean r;
+        switch (cc >> 1) {
+            case 0: case 1: r = false; break;
+            case 2: case 3: r = res == 0; break;
+            case 4: case 6: r = res < 0; break;
+            case 7: r = res <= 0; break;
+            default: return condGeneric(cc);
+        }
+        return (cc & 1) == 0 ? r : !r;
+    }
+
+    private boolean condGeneric(int cc) {
         boolean r;
         switch (cc >> 1) {
             case 0: r = of() != 0; break;

@@ -72,6 +72,10 @@ public final class Insn {
     public boolean countCl;
     /** I/O port comes from DX. */
     public boolean portDx;
+    /** Privileged instruction (CPL 0 only). */
+    public boolean priv;
+    /** A specialised handler number from {@link FastOps}, or 0 for the general executor. */
+    public int fast;
 
     public boolean isMemA() {
         return kind == K_M || kind == K_MR || kind == K_MI;

@@ -12,9 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.xenoscope.testutil.Tools;
 
 /**
- * Test helper: assembles a snippet with the real NASM ({@code nasm -f bin}) into flat machine code. The test is
- * skipped (or, under XENOSCOPE_REQUIRE_TOOLS=1, failed) when nasm is missing. Results are cached per source
- * text, so fixtures assembled by every test cost one nasm run per JVM.
+ * Test helper: assembles a snippet with the real NASM ({@code nasm -f bin}) into flat machine code, optionally
+ * with the address of every label (read from NASM's map file). {@link #assemble} places a snippet at
+ * {@link FlatMachine#CODE} ({@code bits 32}, {@code org 0x1000}); a snippet may put data in
+ * {@code section .data}, which NASM places after the code in the same image. The test is skipped (or, under
+ * XENOSCOPE_REQUIRE_TOOLS=1, failed) when nasm is missing. Results are cached per source text for the test JVM.
  */
 public final class Nasm {
     private static final Map<String, Program> CACHE = new ConcurrentHashMap<>();
@@ -34,6 +36,11 @@ public final class Nasm {
     private Nasm() {
     }
 
+    /** The bytes of {@code source} as 32-bit code at {@link FlatMachine#CODE}. */
+    public static byte[] assemble(String source) {
+        return program32(FlatMachine.CODE, source).code();
+    }
+
     /** Assembles {@code body} as 32-bit code placed at {@code org}. */
     public static byte[] assemble32(int org, String body) {
         return program32(org, body).code();
@@ -41,15 +48,10 @@ public final class Nasm {
 
     /** Assembles {@code body} as 32-bit code placed at {@code org}, with its labels. */
     public static Program program32(int org, String body) {
-        return program("bits 32\norg 0x" + Integer.toHexString(org) + "\n" + body);
+        return program("bits 32\norg 0x" + Integer.toHexString(org) + "\n" + body + "\n");
     }
 
-    /** Assembles a complete NASM source (it sets its own {@code bits}/{@code org}); fails the test on errors. */
-    public static byte[] assemble(String source) {
-        return program(source).code();
-    }
-
-    /** Like {@link #assemble} but also returns the labels' addresses. */
+    /** Assembles a complete NASM source (it sets its own {@code bits}/{@code org}), with its labels. */
     public static Program program(String source) {
         Tools.require("nasm");
         Program p = CACHE.computeIfAbsent(source, Nasm::run);

@@ -111,7 +111,7 @@ public final class ProtectedModeSetup {
         for (int v = 0; v < 256; v++) {
             gate(v, v == 0x80 ? 3 : 0, true);
         }
-        byte[] stubs = Nasm.assemble(stubSource());
+        byte[] stubs = Nasm.program(stubSource()).code();
         mem.load(STUBS, stubs, 0, stubs.length);
         cpu.setGdtr(GDT, GDT_ENTRIES * 8 - 1);
         cpu.setIdtr(IDT, 256 * 8 - 1);
