@@ -1,0 +1,72 @@
+package org.xenoscope.asm.nasm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects the errors and warnings of one stage of an assembly (preprocessing and parsing, or one pass). When the
+ * error limit is reached it throws {@link Limit}, which the {@link Assembler} catches to stop early. Duplicate
+ * diagnostics (the same text at the same place, e.g. from a macro expanded twice) are kept once.
+ */
+final class Diag {
+    /** Thrown when the error limit is reached; carries nothing, the errors are in the {@link Diag}. */
+    static final class Limit extends RuntimeException {
+        Limit() {
+            super("too many errors", null, false, false);
+        }
+    }
+
+    private final int maxErrors;
+    private final Set<AsmError> all = new LinkedHashSet<>();
+    private int errors;
+
+    Diag(int maxErrors) {
+        this.maxErrors = maxErrors;
+    }
+
+    /** Reports an error at {@code pos}; {@code context} (may be null) is appended, e.g. the macro call site. */
+    void error(SrcPos pos, String message, String context) {
+        if (add(pos, message, context, false)) {
+            errors++;
+            if (errors >= maxErrors) {
+                throw new Limit();
+            }
+        }
+    }
+
+    void error(SrcPos pos, String message) {
+        error(pos, message, null);
+    }
+
+    /** Reports a warning at {@code pos}. */
+    void warning(SrcPos pos, String message, String context) {
+        add(pos, message, context, true);
+    }
+
+    /** Reports an error that has no source position (a file that cannot be read, a limit). */
+    void error(String file, String message) {
+        if (all.add(new AsmError(file, 0, 0, message, "", false))) {
+            errors++;
+        }
+    }
+
+    private boolean add(SrcPos pos, String message, String context, boolean warning) {
+        String msg = context == null ? message : message + " (" + context + ")";
+        return all.add(new AsmError(pos.file().name(), pos.line(), pos.col(), msg, pos.lineText(), warning));
+    }
+
+    boolean hasErrors() {
+        return errors > 0;
+    }
+
+    int errorCount() {
+        return errors;
+    }
+
+    /** Errors and warnings in the order they were reported. */
+    List<AsmError> all() {
+        return new ArrayList<>(all);
+    }
+}
