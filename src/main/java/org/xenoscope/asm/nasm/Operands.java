@@ -8,10 +8,11 @@ import java.util.Map;
  * Turns parsed operands into the {@link AsmOperand}s the {@link Encoder} takes, with NASM's rules for what is
  * "known" and for effective addresses.
  *
- * <p>Known: an immediate or displacement is known when it is defined and not relocatable (a label's address
- * may move with the layout, so NASM never gives it a short form). A branch target is known when it lies in the
- * section being assembled. A branch to a label not yet seen is assumed near (optimistic, as NASM's first pass:
- * short form first, lengthened in a later pass if the target is too far).
+ * <p>NASM never shortens a relocatable value (a label's address, not a difference of two labels): such an
+ * immediate goes to the encoder as {@code strict} with size 4 (unless a size was written), such a displacement
+ * with {@code dispSize} 4. A branch to a plain number or into another section is {@code strict} (near). A
+ * branch to a label not yet seen is assumed to be in short reach (optimistic, as NASM's first pass: short form
+ * first, lengthened in a later pass if the target is too far). {@code short} is size 1, {@code near} size 4.
  *
  * <p>Effective addresses (NASM's parse_mref and process_ea): registers are read in source order; the first
  * register with factor 1 is the base, the other the index (factor = scale). {@code [eax*1]} is a base;
@@ -52,21 +53,22 @@ final class Operands {
             throw new SyntaxError(i.pos(), "`far' needs a memory operand or selector:offset");
         }
         int size = i.size();
-        boolean strict = i.strict();
         if ("short".equals(i.distance())) {
             size = 1;
-            strict = true;
         } else if ("near".equals(i.distance())) {
             size = 4;
-            strict = true;
         }
         if (branch) {
             if (!v.known()) {
-                return new AsmOperand.Imm(addr, true, size, strict);
+                return new AsmOperand.Imm(addr, true, size, i.strict());
             }
-            return new AsmOperand.Imm(v.value(), v.section() == section && section != null, size, strict);
+            boolean here = v.section() == section && section != null;
+            return new AsmOperand.Imm(v.value(), true, size, i.strict() || !here && size == 0);
         }
-        return new AsmOperand.Imm(v.value(), v.known() && !v.relocatable(), size, strict);
+        if (v.relocatable()) {
+            return new AsmOperand.Imm(v.value(), v.known(), size == 0 ? 4 : size, true);
+        }
+        return new AsmOperand.Imm(v.value(), v.known(), size, i.strict());
     }
 
     private static AsmOperand memory(Stmt.MemOpd m, Eval eval) {
@@ -116,7 +118,8 @@ final class Operands {
         }
         Val d = lin.constant();
         int size = m.size() == 0 && m.far() ? 6 : m.size();
+        int dispSize = d.relocatable() && m.dispSize() == 0 ? 4 : m.dispSize();
         return new AsmOperand.Mem(size, m.seg(), base, index, index == null ? 1 : (int) scale, d.value(),
-            d.known() && !d.relocatable(), m.dispSize());
+            d.known(), dispSize);
     }
 }

@@ -242,7 +242,7 @@ final class Preprocessor {
 
     /** A line that is assembled: expand %defines, then either call a multi-line macro or hand it on. */
     private void statement(RawLine l) {
-        List<Token> t = macros.expand(l.tokens());
+        List<Token> t = macros.expand(builtins(l));
         int at = 0;
         if (t.size() >= 3 && t.get(0).kind() == Kind.IDENT && t.get(1).is(":") && isMacroCall(t.get(2))) {
             out.add(new PLine(t.subList(0, 2), l.pos(), l.context(), l.depth(), false));
@@ -256,6 +256,24 @@ final class Preprocessor {
             return;
         }
         out.add(new PLine(t, l.pos(), l.context(), l.depth(), false));
+    }
+
+    /** {@code __FILE__} (a string) and {@code __LINE__} (a number) replaced by their values. */
+    private static List<Token> builtins(RawLine l) {
+        List<Token> out = new ArrayList<>(l.tokens().size());
+        for (Token t : l.tokens()) {
+            if (t.kind() == Kind.IDENT && t.text().equals("__FILE__")) {
+                String f = l.pos().file().name();
+                out.add(new Token(Kind.STRING, "'" + f + "'", t.pos(), 0,
+                    f.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), null, false));
+            } else if (t.kind() == Kind.IDENT && t.text().equals("__LINE__")) {
+                int n = l.pos().line();
+                out.add(new Token(Kind.NUMBER, String.valueOf(n), t.pos(), n, null, null, false));
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private boolean isMacroCall(Token t) {
