@@ -1,6 +1,7 @@
 package org.xenoscope.asm.nasm;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +20,14 @@ final class Diag {
     }
 
     private final int maxErrors;
-    private final Set<AsmError> all = new LinkedHashSet<>();
+    private final Set<AsmError> seen = new LinkedHashSet<>();
+    private final List<Entry> entries = new ArrayList<>();
     private int errors;
+    /** Sort key of what is reported now (a statement's number in a pass): {@link #all} sorts by it, stably. */
+    int key;
+
+    private record Entry(int key, int seq, AsmError error) {
+    }
 
     Diag(int maxErrors) {
         this.maxErrors = maxErrors;
@@ -47,14 +54,22 @@ final class Diag {
 
     /** Reports an error that has no source position (a file that cannot be read, a limit). */
     void error(String file, String message) {
-        if (all.add(new AsmError(file, 0, 0, message, "", false))) {
+        if (put(new AsmError(file, 0, 0, message, "", false))) {
             errors++;
         }
     }
 
     private boolean add(SrcPos pos, String message, String context, boolean warning) {
         String msg = context == null ? message : message + " (" + context + ")";
-        return all.add(new AsmError(pos.file().name(), pos.line(), pos.col(), msg, pos.lineText(), warning));
+        return put(new AsmError(pos.file().name(), pos.line(), pos.col(), msg, pos.lineText(), warning));
+    }
+
+    private boolean put(AsmError e) {
+        if (!seen.add(e)) {
+            return false;
+        }
+        entries.add(new Entry(key, entries.size(), e));
+        return true;
     }
 
     boolean hasErrors() {
@@ -65,8 +80,14 @@ final class Diag {
         return errors;
     }
 
-    /** Errors and warnings in the order they were reported. */
+    /** Errors and warnings ordered by {@link #key}, then in the order they were reported. */
     List<AsmError> all() {
-        return new ArrayList<>(all);
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingInt(Entry::key).thenComparingInt(Entry::seq));
+        List<AsmError> out = new ArrayList<>();
+        for (Entry e : sorted) {
+            out.add(e.error());
+        }
+        return out;
     }
 }

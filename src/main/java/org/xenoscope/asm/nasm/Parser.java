@@ -155,7 +155,9 @@ final class Parser {
     private List<Expr> dataItems(Cursor c) {
         List<Expr> items = new ArrayList<>();
         do {
-            if (c.peek() != null && c.peek().is("?")) {
+            Token q = c.peek();
+            if (q != null && q.text().equals("?") && !q.escaped() && (q.kind() == Kind.OP || q.kind() == Kind.IDENT)
+                && (c.peek2() == null || c.peek2().is(","))) {
                 c.next();
                 items.add(null);
             } else {

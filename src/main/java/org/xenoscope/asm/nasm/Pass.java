@@ -46,6 +46,8 @@ final class Pass implements Eval.Env {
     final Deque<String> istrucNames = new ArrayDeque<>();
     private final Directives directives;
     private final List<Ref> unresolved = new ArrayList<>();
+    /** Undefined symbols used by the current statement; dropped when the statement has an error of its own. */
+    private final List<Ref> stmtRefs = new ArrayList<>();
     private Stmt current;
 
     Pass(int number, Diag diag, Map<String, Section> sections, Map<String, Sym> prev, InsnEncoder encoder,
@@ -89,6 +91,8 @@ final class Pass implements Eval.Env {
         Section sec = cur;
         long start = offset();
         long addr = here();
+        diag.key = s.index();
+        stmtRefs.clear();
         try {
             if (s.label() != null && !(s.op() instanceof Stmt.Equ)) {
                 defineLabel(s.label(), s.labelTok().pos());
@@ -96,6 +100,7 @@ final class Pass implements Eval.Env {
             if (s.op() != null) {
                 directives.execute(s);
             }
+            unresolved.addAll(stmtRefs);
         } catch (SyntaxError e) {
             diag.error(e.pos() != null ? e.pos() : opPos(s), e.getMessage(), s.line().context());
         } catch (EncodeException e) {
@@ -169,18 +174,20 @@ final class Pass implements Eval.Env {
         if (start != null) {
             return start;
         }
-        unresolved.add(new Ref(name, pos, current == null ? null : current.line().context()));
+        stmtRefs.add(new Ref(name, pos, current == null ? null : current.line().context(),
+            current == null ? 0 : current.index()));
         return Val.UNKNOWN;
     }
 
     /** A use of a symbol not defined when it was evaluated. */
-    record Ref(String name, SrcPos pos, String context) {
+    record Ref(String name, SrcPos pos, String context, int stmt) {
     }
 
     /** Reports the uses of symbols that are not defined anywhere (forward references resolve by the end). */
     void reportUndefined() {
         for (Ref r : unresolved) {
             if (!syms.containsKey(r.name())) {
+                diag.key = r.stmt();
                 diag.error(r.pos(), "symbol `" + r.name() + "' not defined", r.context());
             }
         }

@@ -49,7 +49,12 @@ final class PpDirectives {
         List<Token> rest = l.tokens().subList(1, l.tokens().size());
         if (w.startsWith("if")) {
             boolean live = pp.active();
-            pp.conds.push(new Cond(live, live && test(w.substring(2), rest, d), d.pos()));
+            Cond c = new Cond(live, false, d.pos());
+            pp.conds.push(c);
+            if (live && test(w.substring(2), rest, d)) {
+                c.taken = true;
+                c.active = true;
+            }
             return;
         }
         if (pp.conds.size() <= frameBase()) {
@@ -70,6 +75,7 @@ final class PpDirectives {
                 if (c.sawElse) {
                     throw new SyntaxError(d.pos(), "`%" + d.text() + "' after `%else'");
                 }
+                c.active = false;
                 boolean now = c.parentActive && !c.taken && test(w.substring(4), rest, d);
                 c.active = now;
                 c.taken |= now;

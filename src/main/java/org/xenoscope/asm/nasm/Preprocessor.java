@@ -19,7 +19,7 @@ import org.xenoscope.asm.nasm.Token.Kind;
  * with an error. The directives themselves are in {@link PpDirectives}.
  */
 final class Preprocessor {
-    static final int MAX_LINES = 2_000_000;
+    static final int MAX_LINES = 1_000_000;
     static final int MAX_DEPTH = 200;
 
     /** A source of raw lines. */
