@@ -149,8 +149,7 @@ public final class Assembler {
             prev = pass.syms;
             lastSizes = pass.sizes;
         }
-        List<AsmError> all = front.all();
-        all.addAll(pass.diag.all());
+        List<AsmError> all = Diag.merge(front, pass.diag);
         if (!converged) {
             all.add(new AsmError(main.name(), 0, 0, "the assembly does not settle after " + MAX_PASSES
                 + " passes: some size depends on a label it moves (a `times' or `align' before that label?)", "",

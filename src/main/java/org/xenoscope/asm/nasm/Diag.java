@@ -82,7 +82,19 @@ final class Diag {
 
     /** Errors and warnings ordered by {@link #key}, then in the order they were reported. */
     List<AsmError> all() {
-        List<Entry> sorted = new ArrayList<>(entries);
+        return merge(this, new Diag(1));
+    }
+
+    /**
+     * The diagnostics of both, ordered by {@link #key} (the statement they belong to), those of {@code first}
+     * before those of {@code second} for the same statement, otherwise in the order they were reported.
+     */
+    static List<AsmError> merge(Diag first, Diag second) {
+        List<Entry> sorted = new ArrayList<>(first.entries);
+        int base = sorted.size();
+        for (Entry e : second.entries) {
+            sorted.add(new Entry(e.key(), base + e.seq(), e.error()));
+        }
         sorted.sort(Comparator.comparingInt(Entry::key).thenComparingInt(Entry::seq));
         List<AsmError> out = new ArrayList<>();
         for (Entry e : sorted) {

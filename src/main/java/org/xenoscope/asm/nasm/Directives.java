@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <p>NASM semantics kept here: {@code align N} is {@code times (N - ($-$$) % N) % N nop} (0x90 bytes, in data
  * sections too) and raises the section's alignment; {@code align N, fill} repeats the fill statement;
- * {@code alignb} reserves. Data in a nobits section is ignored with a warning, but its space is reserved.
+ * {@code alignb} reserves (and raises the alignment too). Data in a nobits section is ignored with a warning, but its space is reserved.
  */
 final class Directives {
     private static final byte[] NOP = {(byte) 0x90};
@@ -235,7 +235,7 @@ final class Directives {
         if (n <= 0 || (n & (n - 1)) != 0) {
             throw new SyntaxError(a.boundary().pos(), "alignment " + n + " is not a power of two");
         }
-        if (p.cur != null && !a.reserve()) {
+        if (p.cur != null) {
             p.cur.sectAlign = Math.max(p.cur.sectAlign, n);
         }
         long pad = (n - Math.floorMod(p.offset(), n)) % n;

@@ -38,6 +38,7 @@ final class Parser {
 
     private Stmt line(PLine l) {
         int idx = index++;
+        diag.key = idx;
         if (l.listOnly() || l.tokens().isEmpty()) {
             return new Stmt(idx, l, null, null, null, null);
         }

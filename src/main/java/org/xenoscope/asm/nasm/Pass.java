@@ -41,6 +41,8 @@ final class Pass implements Eval.Env {
     boolean bits32Seen;
     boolean warnedBits;
     private boolean critical;
+    /** {@code $}: the address where the current line starts (the same for every {@code times} repetition). */
+    private long lineStart;
     private String criticalWhat;
     final Deque<long[]> istrucStarts = new ArrayDeque<>();
     final Deque<String> istrucNames = new ArrayDeque<>();
@@ -93,6 +95,7 @@ final class Pass implements Eval.Env {
         long addr = here();
         diag.key = s.index();
         stmtRefs.clear();
+        lineStart = addr;
         try {
             if (s.label() != null && !(s.op() instanceof Stmt.Equ)) {
                 defineLabel(s.label(), s.labelTok().pos());
@@ -129,10 +132,11 @@ final class Pass implements Eval.Env {
         return cur == null ? absAddr : cur.size();
     }
 
-    /** The value of {@code $} as a number. */
+    /** The current address as a number. */
     long here() {
         return cur == null ? absAddr : cur.base + cur.size();
     }
+
 
     // ---------------------------------------------------------------- symbols
 
@@ -207,13 +211,9 @@ final class Pass implements Eval.Env {
     @Override
     public Val here(boolean sectionStart, SrcPos pos) {
         if (cur == null) {
-            return Val.num(sectionStart ? absStart() : absAddr);
+            return Val.num(sectionStart ? 0 : lineStart);
         }
-        return new Val(sectionStart ? cur.base : here(), cur, true);
-    }
-
-    private long absStart() {
-        return 0;
+        return new Val(sectionStart ? cur.base : lineStart, cur, true);
     }
 
     /** An evaluator for ordinary expressions. */

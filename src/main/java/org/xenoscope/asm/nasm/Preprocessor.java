@@ -176,6 +176,7 @@ final class Preprocessor {
                     + "recursive macro?)", l.context());
                 break;
             }
+            diag.key = out.size();
             try {
                 line(l);
             } catch (SyntaxError e) {
