@@ -1,0 +1,40 @@
+package org.xenoscope.machine.cpu.diff;
+
+import java.util.List;
+
+/**
+ * One generated case: the initial state (registers, arithmetic flags + DF, arena contents) and the items that
+ * run on it. {@code undefinedAfter[i]} is the set of undefined flags after items 0..i, so any prefix of the
+ * items is itself a valid case (used to find the first item that diverges).
+ */
+public record TestCase(int id, int[] regs, int flags, byte[] arena, List<Item> items) {
+
+    /** A generated item: its NASM lines (setups + main instruction), instruction count and kind. */
+    public record Item(List<String> lines, int instructions, String kind, int undefinedAfter) {
+    }
+
+    /** The flags whose final value is undefined (masked in the comparison). */
+    public int undefinedFlags() {
+        return items.isEmpty() ? 0 : items.get(items.size() - 1).undefinedAfter();
+    }
+
+    public int instructions() {
+        return items.stream().mapToInt(Item::instructions).sum();
+    }
+
+    /** The same case cut after {@code n} items, under a new id. */
+    public TestCase prefix(int newId, int n) {
+        return new TestCase(newId, regs, flags, arena, items.subList(0, n));
+    }
+
+    /** The body as NASM text, one line per instruction or label. */
+    public String source() {
+        StringBuilder sb = new StringBuilder();
+        for (Item it : items) {
+            for (String l : it.lines()) {
+                sb.append(l).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}
