@@ -140,6 +140,46 @@ public final class Flags {
      * 0 O, 1 NO, 2 B, 3 AE, 4 E, 5 NE, 6 BE, 7 A, 8 S, 9 NS, A P, B NP, C L, D GE, E LE, F G.
      */
     public boolean cond(int cc) {
+        if (size == 4) {
+            if (op == SUB) {
+                return condSub32(cc);
+            }
+            if (op == LOGIC) {
+                return condLogic32(cc);
+            }
+        }
+        return condGeneric(cc);
+    }
+
+    /** Conditions after a 32-bit SUB/CMP, straight from the operands (the usual compare-and-branch). */
+    private boolean condSub32(int cc) {
+        boolean r;
+        switch (cc >> 1) {
+            case 1: r = Integer.compareUnsigned(a, b) < 0; break;
+            case 2: r = a == b; break;
+            case 3: r = Integer.compareUnsigned(a, b) <= 0; break;
+            case 4: r = res < 0; break;
+            case 6: r = a < b; break;
+            case 7: r = a <= b; break;
+            default: return condGeneric(cc);
+        }
+        return (cc & 1) == 0 ? r : !r;
+    }
+
+    /** Conditions after a 32-bit AND/OR/XOR/TEST: CF = OF = 0. */
+    private boolean condLogic32(int cc) {
+        boolean r;
+        switch (cc >> 1) {
+            case 0: case 1: r = false; break;
+            case 2: case 3: r = res == 0; break;
+            case 4: case 6: r = res < 0; break;
+            case 7: r = res <= 0; break;
+            default: return condGeneric(cc);
+        }
+        return (cc & 1) == 0 ? r : !r;
+    }
+
+    private boolean condGeneric(int cc) {
         boolean r;
         switch (cc >> 1) {
             case 0: r = of() != 0; break;

@@ -1,0 +1,126 @@
+package org.xenoscope.machine.cpu;
+
+import org.xenoscope.machine.isa.Sem;
+
+/**
+ * Specialised handlers for the most frequent 32-bit instruction shapes (register moves, loads and stores,
+ * register ALU operations, INC/DEC, PUSH/POP, near branches). The decoder picks one when it fits, so the hot
+ * path skips the operand-shape and operand-size tests of the general handlers. Each handler must behave
+ * exactly like the general one it replaces; the general executor stays the reference.
+ */
+final class FastOps {
+    static final int NONE = 0;
+    static final int MOV_RR = 1;
+    static final int MOV_RI = 2;
+    static final int MOV_LOAD = 3;
+    static final int MOV_STORE = 4;
+    static final int ADD_RR = 5;
+    static final int ADD_RI = 6;
+    static final int SUB_RR = 7;
+    static final int SUB_RI = 8;
+    static final int CMP_RR = 9;
+    static final int CMP_RI = 10;
+    static final int CMP_RM = 11;
+    static final int AND_RR = 12;
+    static final int AND_RI = 13;
+    static final int OR_RR = 14;
+    static final int OR_RI = 15;
+    static final int XOR_RR = 16;
+    static final int XOR_RI = 17;
+    static final int TEST_RR = 18;
+    static final int TEST_RI = 19;
+    static final int ADD_RM = 20;
+    static final int INC_R = 21;
+    static final int DEC_R = 22;
+    static final int JCC = 23;
+    static final int JMP = 24;
+    static final int PUSH_R = 25;
+    static final int POP_R = 26;
+    static final int CALL = 27;
+    static final int RET = 28;
+    static final int LEA = 29;
+    static final int NOP = 30;
+
+    private FastOps() {
+    }
+
+    /** The specialised handler for a decoded instruction, or {@link #NONE}. */
+    static int select(Insn i) {
+        if (i.sem == Sem.JCC) {
+            return JCC;
+        }
+        if (i.osize != 4 || i.asize != 4) {
+            return NONE;
+        }
+        switch (i.sem) {
+            case MOV: return pick(i, MOV_RR, MOV_RI, MOV_LOAD, MOV_STORE);
+            case ADD: return pick(i, ADD_RR, ADD_RI, ADD_RM, NONE);
+            case SUB: return pick(i, SUB_RR, SUB_RI, NONE, NONE);
+            case CMP: return pick(i, CMP_RR, CMP_RI, CMP_RM, NONE);
+            case AND: return pick(i, AND_RR, AND_RI, NONE, NONE);
+            case OR: return pick(i, OR_RR, OR_RI, NONE, NONE);
+            case XOR: return pick(i, XOR_RR, XOR_RI, NONE, NONE);
+            case TEST: return pick(i, TEST_RR, TEST_RI, NONE, NONE);
+            case INC: return i.kind == Insn.K_R ? INC_R : NONE;
+            case DEC: return i.kind == Insn.K_R ? DEC_R : NONE;
+            case JMP: return JMP;
+            case PUSH: return i.kind == Insn.K_R ? PUSH_R : NONE;
+            case POP: return i.kind == Insn.K_R ? POP_R : NONE;
+            case CALL: return CALL;
+            case RET: return i.kind == Insn.K_NONE ? RET : NONE;
+            case LEA: return LEA;
+            case NOP: return NOP;
+            default: return NONE;
+        }
+    }
+
+    private static int pick(Insn i, int rr, int ri, int rm, int mr) {
+        switch (i.kind) {
+            case Insn.K_RR: return rr;
+            case Insn.K_RI: return ri;
+            case Insn.K_RM: return rm;
+            case Insn.K_MR: return mr;
+            default: return NONE;
+        }
+    }
+
+    static void execute(Cpu c, Insn i) {
+        int[] r = c.r;
+        Flags f = c.flags;
+        int a;
+        int b;
+        switch (i.fast) {
+            case MOV_RR: r[i.a] = r[i.b]; break;
+            case MOV_RI: r[i.a] = i.imm; break;
+            case MOV_LOAD: r[i.a] = c.read32(i.seg, c.ea(i)); break;
+            case MOV_STORE: c.write32(i.seg, c.ea(i), r[i.b]); break;
+            case ADD_RR: a = r[i.a]; b = r[i.b]; r[i.a] = a + b; f.set(Flags.ADD, 4, a, b, a + b); break;
+            case ADD_RI: a = r[i.a]; b = i.imm; r[i.a] = a + b; f.set(Flags.ADD, 4, a, b, a + b); break;
+            case ADD_RM: b = c.read32(i.seg, c.ea(i)); a = r[i.a]; r[i.a] = a + b; f.set(Flags.ADD, 4, a, b, a + b);
+                break;
+            case SUB_RR: a = r[i.a]; b = r[i.b]; r[i.a] = a - b; f.set(Flags.SUB, 4, a, b, a - b); break;
+            case SUB_RI: a = r[i.a]; b = i.imm; r[i.a] = a - b; f.set(Flags.SUB, 4, a, b, a - b); break;
+            case CMP_RR: a = r[i.a]; b = r[i.b]; f.set(Flags.SUB, 4, a, b, a - b); break;
+            case CMP_RI: a = r[i.a]; b = i.imm; f.set(Flags.SUB, 4, a, b, a - b); break;
+            case CMP_RM: b = c.read32(i.seg, c.ea(i)); a = r[i.a]; f.set(Flags.SUB, 4, a, b, a - b); break;
+            case AND_RR: a = r[i.a] & r[i.b]; r[i.a] = a; f.set(Flags.LOGIC, 4, 0, 0, a); break;
+            case AND_RI: a = r[i.a] & i.imm; r[i.a] = a; f.set(Flags.LOGIC, 4, 0, 0, a); break;
+            case OR_RR: a = r[i.a] | r[i.b]; r[i.a] = a; f.set(Flags.LOGIC, 4, 0, 0, a); break;
+            case OR_RI: a = r[i.a] | i.imm; r[i.a] = a; f.set(Flags.LOGIC, 4, 0, 0, a); break;
+            case XOR_RR: a = r[i.a] ^ r[i.b]; r[i.a] = a; f.set(Flags.LOGIC, 4, 0, 0, a); break;
+            case XOR_RI: a = r[i.a] ^ i.imm; r[i.a] = a; f.set(Flags.LOGIC, 4, 0, 0, a); break;
+            case TEST_RR: f.set(Flags.LOGIC, 4, 0, 0, r[i.a] & r[i.b]); break;
+            case TEST_RI: f.set(Flags.LOGIC, 4, 0, 0, r[i.a] & i.imm); break;
+            case INC_R: a = r[i.a]; r[i.a] = a + 1; f.setIncDec(Flags.INC, 4, a, a + 1); break;
+            case DEC_R: a = r[i.a]; r[i.a] = a - 1; f.setIncDec(Flags.DEC, 4, a, a - 1); break;
+            case JCC: ControlOps.jcc(c, i); break;
+            case JMP: ControlOps.jmp(c, i); break;
+            case PUSH_R: c.push(4, r[i.a]); break;
+            case POP_R: a = c.peek(4, 0); c.setSp(c.sp() + 4); r[i.a] = a; break;
+            case CALL: ControlOps.call(c, i); break;
+            case RET: ControlOps.ret(c, i); break;
+            case LEA: r[i.a] = c.ea(i); break;
+            default: break; // NOP
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.xenoscope.machine.cpu;
+
+/** Placeholder: being written (model-specific registers). */
+final class Msrs {
+}
