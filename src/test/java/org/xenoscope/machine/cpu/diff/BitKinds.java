@@ -69,7 +69,9 @@ final class BitKinds {
         c.emit(name + " " + dst + ", " + src);
         c.wrote(dst);
         if (zero) {
-            c.emit("mov " + Opnd.R32[dst.reg()] + ", " + Ctx.hex(c.imm(4), 4));
+            int fresh = c.imm(4);
+            c.emit("mov " + Opnd.R32[dst.reg()] + ", " + Ctx.hex(fresh, 4));
+            c.m.set(dst.reg(), -1, fresh);
         }
         c.m.apply(FlagBits.Effect.BIT_SCAN);
         c.kind = name + (zero ? "_zero" : "");

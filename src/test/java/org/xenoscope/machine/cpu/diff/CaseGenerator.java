@@ -34,9 +34,13 @@ public final class CaseGenerator {
         for (int i = 0; i < n; i++) {
             Ctx c = Kinds.item(rnd, m, labels, false);
             m = c.m;
-            items.add(new TestCase.Item(List.copyOf(c.lines), c.instructions, c.kind, m.undefined));
+            items.add(new TestCase.Item(List.copyOf(c.lines), c.instructions, c.kind, m.undefined, known(m)));
         }
         return new TestCase(id, regs, flags, arena, List.copyOf(items));
+    }
+
+    private static TestCase.Known known(Model m) {
+        return new TestCase.Known(m.known.clone(), m.value.clone(), m.get(Model.ESP), m.dfKnown ? (m.df ? 1 : 0) : -1);
     }
 
     /** Arena contents: random bytes, or bytes from a small alphabet so that compares find equal runs. */

@@ -22,7 +22,7 @@ public final class ProgramWriter {
         for (TestCase tc : cases) {
             caseCode(sb, tc);
         }
-        sb.append("    mov eax, 1\n    xor ebx, ebx\n    int 0x80\n");
+        sb.append("done:\n    mov eax, 1\n    xor ebx, ebx\n    int 0x80\n");
         emitRoutine(sb);
         for (TestCase tc : cases) {
             initialArena(sb, tc);

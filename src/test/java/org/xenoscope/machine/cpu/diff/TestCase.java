@@ -9,13 +9,28 @@ import java.util.List;
  */
 public record TestCase(int id, int[] regs, int flags, byte[] arena, List<Item> items) {
 
-    /** A generated item: its NASM lines (setups + main instruction), instruction count and kind. */
-    public record Item(List<String> lines, int instructions, String kind, int undefinedAfter) {
+    /**
+     * A generated item: its NASM lines (setups + main instruction), instruction count, kind, and what the
+     * generator's model claims about the state after it.
+     */
+    public record Item(List<String> lines, int instructions, String kind, int undefinedAfter, Known known) {
+    }
+
+    /**
+     * The register bits the model knows after an item ({@code mask[r]} set bits have value {@code value[r]}),
+     * ESP, and DF (-1 when not known). Checked against the host CPU, this validates the generator itself.
+     */
+    public record Known(int[] mask, int[] value, int esp, int df) {
     }
 
     /** The flags whose final value is undefined (masked in the comparison). */
     public int undefinedFlags() {
         return items.isEmpty() ? 0 : items.get(items.size() - 1).undefinedAfter();
+    }
+
+    /** What the model claims about the final state. */
+    public Known known() {
+        return items.get(items.size() - 1).known();
     }
 
     public int instructions() {
