@@ -2,6 +2,8 @@ package org.xenoscope.machine.cpu.diff;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.xenoscope.machine.Machine;
 import org.xenoscope.machine.RunResult;
@@ -40,7 +42,7 @@ public final class XenoscopeRunner {
     private static final long BUDGET = 50_000_000L;
 
     /** Result: the record stream, plus one text per case that faulted (keyed by case id) or a fatal stop. */
-    public record Outcome(byte[] records, java.util.Map<Integer, String> faults, String fatal) {
+    public record Outcome(byte[] records, Map<Integer, String> faults, String fatal) {
     }
 
     private final Batch batch;
@@ -61,7 +63,10 @@ public final class XenoscopeRunner {
         this.mem = machine.memory();
     }
 
-    /** Loads the image and the system tables, runs the program to its exit, returns what it wrote. */
+    /**
+     * Loads the image and the system tables, runs the program to its exit, returns what it wrote. A Java
+     * exception escaping the simulator is a simulator bug: it ends the run as a fatal stop naming it.
+     */
     public Outcome run() {
         byte[] image = batch.image();
         mem.load(Layout.DATA_BASE, image, 0, image.length);
@@ -69,7 +74,16 @@ public final class XenoscopeRunner {
         enterRing3(Layout.TEXT_BASE);
         cpu.setReg(Cpu.ESP, Layout.DUMP_STACK_TOP);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        java.util.Map<Integer, String> faults = new java.util.TreeMap<>();
+        Map<Integer, String> faults = new TreeMap<>();
+        try {
+            return loop(out, faults);
+        } catch (RuntimeException e) {
+            return new Outcome(out.toByteArray(), faults, String.format("simulator threw %s at eip=0x%x", e,
+                cpu.eip()));
+        }
+    }
+
+    private Outcome loop(ByteArrayOutputStream out, Map<Integer, String> faults) {
         List<TestCase> cases = batch.cases();
         while (true) {
             RunResult r = machine.run(BUDGET);
