@@ -32,7 +32,7 @@ final class BitKinds {
             default:
                 Opnd bit = c.reg(size);
                 c.setReg(bit, c.pick(192) - 64);
-                dst = c.mem(size, 16, 8, Layout.ARENA_SIZE - 16, true);
+                dst = c.mem(size, 8, Layout.ARENA_SIZE - 16, 8, 16, true);
                 offset = bit.text();
                 break;
         }

@@ -56,6 +56,65 @@ final class BranchKinds {
         return true;
     }
 
+    /**
+     * A call to a subroutine made of one nested item and RET (RET imm16 when an argument was pushed first):
+     * {@code call .La; jmp short .Lb; .La: item; ret; .Lb:}. The call is direct, through a register or through
+     * memory; the return address lands in the stack area, which is compared like the rest of the arena.
+     */
+    static boolean call(Ctx c) {
+        int arg = c.chance(0.3) ? 4 : 0;
+        if (c.m.depth + 4 + arg > Layout.STACK_AREA) {
+            return false;
+        }
+        String sub = c.newLabel();
+        String after = c.newLabel();
+        if (arg > 0) {
+            c.emit("push strict dword " + Ctx.hex(c.imm(4), 4));
+        }
+        switch (c.pick(3)) {
+            case 0:
+                c.emit("call " + sub);
+                break;
+            case 1: {
+                int r = c.freeReg(0);
+                c.emit("mov " + Opnd.R32[r] + ", " + sub);
+                c.emit("call " + Opnd.R32[r]);
+                c.wroteReg(r, -1);
+                break;
+            }
+            default: {
+                String slot = "[arena+" + (Layout.STACK_AREA + c.pick(Layout.BUFFER - 3)) + "]";
+                c.emit("mov dword " + slot + ", " + sub);
+                c.emit("call dword " + slot);
+                break;
+            }
+        }
+        c.emit("jmp short " + after);
+        c.label(sub);
+        c.m.depth += 4 + arg;
+        c.m.guardLo = Layout.STACK_AREA - c.m.depth;
+        c.m.guardHi = c.m.guardLo + 4 + arg;
+        Ctx body = Kinds.nested(c);
+        c.lines.addAll(body.lines);
+        c.instructions += body.instructions;
+        c.m.depth -= 4 + arg;
+        c.m.guardLo = 0;
+        c.m.guardHi = 0;
+        copyInto(body.m, c.m);
+        c.emit(arg > 0 ? "ret " + arg : "ret");
+        c.label(after);
+        c.kind = "call";
+        return true;
+    }
+
+    private static void copyInto(Model from, Model to) {
+        System.arraycopy(from.value, 0, to.value, 0, 8);
+        System.arraycopy(from.known, 0, to.known, 0, 8);
+        to.undefined = from.undefined;
+        to.df = from.df;
+        to.dfKnown = from.dfKnown;
+    }
+
     private static void decrementEcx(Ctx c) {
         if (c.m.isKnown(1)) {
             c.m.set(1, -1, c.m.get(1) - 1);

@@ -147,16 +147,30 @@ final class Ctx {
 
     /** A memory operand of {@code size} bytes anywhere in the arena. */
     Opnd mem(int size) {
-        return mem(size, size, 0, Layout.ARENA_SIZE - size, true);
+        return mem(size, 0, Layout.ARENA_SIZE - size, 0, size, true);
     }
 
     /**
-     * A memory operand whose effective address is ARENA + off for a random off in [lo, hi]; {@code span} is only
-     * documentation of how many bytes the caller will touch (callers pick hi accordingly). ESP is used as a
-     * base only when {@code espBase}.
+     * A memory operand whose effective address is ARENA + off for an {@link #offset} in [lo, hi] (the access
+     * reaches {@code before} bytes below and {@code after} bytes from there). ESP is used as a base only when
+     * {@code espBase}.
      */
-    Opnd mem(int size, int span, int lo, int hi, boolean espBase) {
-        int off = lo + rnd.nextInt(hi - lo + 1);
+    Opnd mem(int size, int lo, int hi, int before, int after, boolean espBase) {
+        int off = offset(lo, hi, before, after);
         return Opnd.memory(Addressing.address(this, Layout.ARENA + off, espBase), size);
+    }
+
+    /**
+     * A random arena offset in [lo, hi] such that [off - before, off + after) stays clear of the model's guarded
+     * bytes; throws IllegalStateException (the item is drawn again) if none is found.
+     */
+    int offset(int lo, int hi, int before, int after) {
+        for (int t = 0; t < 50; t++) {
+            int off = lo + rnd.nextInt(hi - lo + 1);
+            if (off + after <= m.guardLo || off - before >= m.guardHi) {
+                return off;
+            }
+        }
+        throw new IllegalStateException("no room outside the guarded stack slot");
     }
 }

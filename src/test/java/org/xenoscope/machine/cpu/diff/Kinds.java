@@ -55,6 +55,7 @@ final class Kinds {
         new Kind("flagop", 3, true, StackKinds::flagOp),
         new Kind("lahf", 2, true, StackKinds::lahfSahf),
         new Kind("branch", 4, false, BranchKinds::branch),
+        new Kind("call", 2, false, BranchKinds::call),
     };
 
     private static final int TOTAL = total(false);

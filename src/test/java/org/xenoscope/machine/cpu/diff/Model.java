@@ -19,6 +19,9 @@ final class Model {
     boolean dfKnown;
     /** Bytes pushed below {@link Layout#STACK_TOP}; ESP = STACK_TOP - depth. */
     int depth;
+    /** Arena offsets [guardLo, guardHi) no memory operand may touch (a return address on the stack). */
+    int guardLo;
+    int guardHi;
 
     Model copy() {
         Model m = new Model();
@@ -28,6 +31,8 @@ final class Model {
         m.df = df;
         m.dfKnown = dfKnown;
         m.depth = depth;
+        m.guardLo = guardLo;
+        m.guardHi = guardHi;
         return m;
     }
 

@@ -37,7 +37,7 @@ final class MoveKinds {
                 break;
             default: {
                 Opnd acc = Opnd.register(size, 0);
-                String moffs = "[arena+" + c.pick(Layout.ARENA_SIZE - size + 1) + "]";
+                String moffs = "[arena+" + c.offset(0, Layout.ARENA_SIZE - size, 0, size) + "]";
                 if (c.chance(0.5)) {
                     c.emit("mov " + acc + ", " + moffs);
                     c.wrote(acc);
@@ -148,13 +148,13 @@ final class MoveKinds {
 
     /** CMPXCHG8B m64; half the time EDX:EAX is first loaded from the operand so that the exchange happens. */
     static boolean cmpxchg8b(Ctx c) {
-        int off = c.pick(Layout.ARENA_SIZE - 7);
+        int off = c.offset(0, Layout.ARENA_SIZE - 8, 0, 8);
         if (c.chance(0.5)) {
             c.emit("mov eax, [arena+" + off + "]");
             c.emit("mov edx, [arena+" + (off + 4) + "]");
             c.emit("cmpxchg8b [arena+" + off + "]");
         } else {
-            c.emit("cmpxchg8b " + c.mem(8, 8, 0, Layout.ARENA_SIZE - 8, true));
+            c.emit("cmpxchg8b " + c.mem(8, 0, Layout.ARENA_SIZE - 8, 0, 8, true));
         }
         c.wroteReg(0, -1);
         c.wroteReg(2, -1);

@@ -31,7 +31,7 @@ final class StackKinds {
                     : "strict " + Opnd.keyword(size) + " " + Ctx.hex(c.imm(size), size);
                 break;
             case 3:
-                what = c.mem(size, size, 0, Layout.ARENA_SIZE - size, false).text();
+                what = c.mem(size, 0, Layout.ARENA_SIZE - size, 0, size, false).text();
                 break;
             default:
                 what = size == 4 ? "esp" : "sp";
@@ -49,7 +49,7 @@ final class StackKinds {
         if (c.m.depth < size) {
             return false;
         }
-        Opnd dst = c.chance(0.7) ? c.reg(size) : c.mem(size, size, 0, Layout.ARENA_SIZE - size, false);
+        Opnd dst = c.chance(0.7) ? c.reg(size) : c.mem(size, 0, Layout.ARENA_SIZE - size, 0, size, false);
         c.emit("pop " + dst);
         c.m.depth -= size;
         c.wrote(dst);

@@ -67,6 +67,6 @@ final class StringKinds {
         int span = Math.max(count, 1) * size;
         int lo = down ? span - size : 0;
         int hi = down ? Layout.ARENA_SIZE - size : Layout.ARENA_SIZE - span;
-        return lo + c.pick(hi - lo + 1);
+        return down ? c.offset(lo, hi, span - size, size) : c.offset(lo, hi, 0, span);
     }
 }
