@@ -19,9 +19,9 @@ import static org.xenoscope.machine.cpu.Eflags.ZF;
  * {@link #bits}.
  *
  * <p>Undefined flags (see x86-flags.md) get a fixed, documented value: logic ops clear AF; MUL/IMUL compute
- * SF/ZF/PF from the low half of the result and clear AF; DIV/IDIV leave all six unchanged; shifts by more than
- * one clear AF and compute OF as for a count of one; BT* leave OF SF AF PF unchanged; BSF/BSR leave CF OF SF AF PF
- * unchanged.
+ * SF/ZF/PF from the low half of the result and clear AF; DIV/IDIV leave all six unchanged; shifts with a nonzero
+ * count clear AF, and for counts above one compute OF by the count-one rule applied to the last one-bit step (see
+ * {@link ShiftOps}); BT* leave OF SF AF PF unchanged; BSF/BSR leave CF OF SF AF PF unchanged.
  */
 public final class Flags {
     /** Flags are in {@link #bits}. */
@@ -121,10 +121,11 @@ public final class Flags {
         }
     }
 
+    /** OF as its EFLAGS bit (0x800) or 0, like the other accessors. */
     public int of() {
         switch (op) {
-            case ADD: case INC: return ((a ^ res) & (b ^ res)) >>> signShift() & 1;
-            case SUB: case DEC: return ((a ^ b) & (a ^ res)) >>> signShift() & 1;
+            case ADD: case INC: return (((a ^ res) & (b ^ res)) >>> signShift() & 1) << 11;
+            case SUB: case DEC: return (((a ^ b) & (a ^ res)) >>> signShift() & 1) << 11;
             case LOGIC: return 0;
             default: return bits & OF;
         }
