@@ -8,13 +8,16 @@ package org.xenoscope.machine.cpu;
  */
 final class CodePage {
     final int pfn;
+    /** The CS D bit the instructions were decoded with (32-bit or 16-bit default sizes). */
+    final boolean code32;
     final Insn[] slots = new Insn[4096];
     /** One bit per byte of the page: covered by a cached instruction. */
     final long[] covered = new long[64];
     boolean valid = true;
 
-    CodePage(int pfn) {
+    CodePage(int pfn, boolean code32) {
         this.pfn = pfn;
+        this.code32 = code32;
     }
 
     void put(int off, Insn i) {

@@ -34,6 +34,11 @@ public final class Core {
     boolean halted;
     /** Instructions left during which interrupts are inhibited (after STI, MOV SS, POP SS). */
     int shadow;
+    /**
+     * Set by a MOV SS / POP SS: the single-step trap after it is held back until after the next instruction,
+     * since MOV SS also inhibits debug exceptions (SDM Vol. 3 §6.8.3); STI does not.
+     */
+    boolean debugShadow;
     /** EIP of the instruction being executed (faults roll back to it). */
     int insnEip;
     private int fetchPageNo = -1;
@@ -176,8 +181,9 @@ public final class Core {
             if (shadow > 0) {
                 shadow--;
             }
+            debugShadow = false;
             boolean completed = stepOne();
-            if (tf && completed) {
+            if (tf && completed && !debugShadow) {
                 c.dr[6] |= 1 << 14; // DR6.BS: single-step trap
                 guarded(() -> interrupts.trap(Vector.DB, c.eip));
             }
@@ -273,8 +279,13 @@ public final class Core {
             return decodeSlow(lin);
         }
         CodePage p = pages[pfn];
+        boolean code32 = c.sregs[Cpu.CS].big;
+        if (p != null && p.code32 != code32) {
+            p.valid = false; // the same bytes now run with other default sizes: decode them afresh
+            p = null;
+        }
         if (p == null) {
-            p = new CodePage(pfn);
+            p = new CodePage(pfn, code32);
             pages[pfn] = p;
             mem.setCodeFrame(pfn, true);
             c.mmu.revokeWrites(pfn);

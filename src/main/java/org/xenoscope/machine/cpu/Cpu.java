@@ -51,6 +51,8 @@ public final class Cpu {
     public static final int CR0_NW = 1 << 29;
     public static final int CR0_CD = 1 << 30;
     public static final int CR0_PG = 1 << 31;
+    public static final int CR4_TSD = 1 << 2;
+    public static final int CR4_DE = 1 << 3;
     public static final int CR4_PSE = 1 << 4;
     public static final int CR4_PAE = 1 << 5;
     public static final int CR4_PGE = 1 << 7;
@@ -241,7 +243,7 @@ public final class Cpu {
                 applyPaging(cr0, v, cr4);
                 break;
             case 4:
-                if ((v & ~(CR4_PSE | CR4_PAE | CR4_PGE | 0x8 | 0x200 | 0x400)) != 0) {
+                if ((v & ~(CR4_TSD | CR4_DE | CR4_PSE | CR4_PAE | CR4_PGE | 0x200 | 0x400)) != 0) {
                     throw CpuFault.gp(0);
                 }
                 applyPaging(cr0, cr3, v);

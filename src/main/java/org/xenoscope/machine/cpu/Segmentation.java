@@ -104,6 +104,16 @@ public final class Segmentation {
         }
     }
 
+    /** Sets the Accessed bit (descriptor bit 40) of the descriptor {@code sel} names, with a byte write. */
+    static void markAccessed(Cpu c, int sel) {
+        int base = (sel & 4) != 0 ? c.ldtr.base : c.gdtBase;
+        int lin = base + (sel & ~7) + 5;
+        int access = c.readLinear8(lin);
+        if ((access & 1) == 0) {
+            c.writeLinear8(lin, access | 1);
+        }
+    }
+
     /**
      * MOV/POP/LxS to SS, DS, ES, FS or GS (SDM Vol. 2 "MOV" protected-mode pseudo-code).
      * SS: selector non-null, RPL = CPL, writable data, DPL = CPL, present (#SS(sel) when not).
@@ -147,6 +157,7 @@ public final class Segmentation {
         c.sregs[seg].copyFrom(s);
         if (seg == Cpu.SS) {
             c.core.shadow = 1;
+            c.core.debugShadow = true;
             c.core.attention();
         }
     }
@@ -209,13 +220,24 @@ public final class Segmentation {
         return new int[] {ss, esp};
     }
 
-    /** Checks the inner-ring stack segment named by the TSS (#TS(sel) when unusable, #SS(sel) when absent). */
+    /**
+     * Checks the inner-ring stack segment named by the TSS: #TS(sel) when null, of the wrong RPL, beyond the
+     * descriptor table, not writable data or of the wrong DPL; #SS(sel) when not present.
+     */
     static SegmentCache checkNewStack(Cpu c, int ssSel, int ring, int ext) {
         int err = (ssSel & 0xFFFC) + ext;
         if ((ssSel & ~3) == 0 || (ssSel & 3) != ring) {
             throw new CpuFault(Vector.TS, err);
         }
-        long desc = readDescriptor(c, ssSel, ext);
+        long desc;
+        try {
+            desc = readDescriptor(c, ssSel, ext);
+        } catch (CpuFault f) {
+            if (f.vector != Vector.GP) {
+                throw f;
+            }
+            throw new CpuFault(Vector.TS, err); // beyond the table: #TS, not #GP (SDM §6.12.1, Table 7-1)
+        }
         SegmentCache ss = new SegmentCache();
         ss.load(ssSel, (int) desc, (int) (desc >>> 32));
         if (!ss.writable() || ss.dpl() != ring) {

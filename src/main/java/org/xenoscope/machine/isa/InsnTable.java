@@ -295,6 +295,7 @@ public final class InsnTable {
         row(t, "invd", "0F 08", "", Sem.INVD, A_PRIV, "invalidate caches (no-op)");
         row(t, "sysenter", "0F 34", "", Sem.SYSENTER, 0, "fast system call (raises #UD here)");
         row(t, "syscall", "0F 05", "", Sem.SYSCALL, 0, "fast system call (raises #UD here)");
+        row(t, "fwait", "9B", "", Sem.FWAIT, 0, "wait for x87 (#NM when CR0.MP and CR0.TS, else no-op)");
         for (int esc = 0; esc < 8; esc++) {
             row(t, "fpu", String.format("%02X /r", 0xD8 + esc), "rmv", Sem.FPU, 0,
                 "x87 escape: #NM when CR0.TS or CR0.EM, otherwise #UD (no x87 unit)");
