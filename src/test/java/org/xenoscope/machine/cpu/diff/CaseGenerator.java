@@ -3,6 +3,7 @@ package org.xenoscope.machine.cpu.diff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Generates test cases from a seed. Case {@code id} depends only on (seed, id), so one case can be regenerated
@@ -10,9 +11,24 @@ import java.util.Random;
  */
 public final class CaseGenerator {
     private final long seed;
+    private final Set<String> excluded;
 
     public CaseGenerator(long seed) {
+        this(seed, Set.of());
+    }
+
+    /**
+     * A generator that never draws the kind-table rows named in {@code excluded} (alu, shift, string, call...:
+     * the names of {@link Kinds#ALL}); an unknown name is an IllegalArgumentException.
+     */
+    public CaseGenerator(long seed, Set<String> excluded) {
+        for (String k : excluded) {
+            if (!Kinds.exists(k) || k.equals("mov")) {
+                throw new IllegalArgumentException("diff.exclude: unknown or required instruction kind '" + k + "'");
+            }
+        }
         this.seed = seed;
+        this.excluded = Set.copyOf(excluded);
     }
 
     /** Case {@code id}: random registers (not ESP), flags, arena contents and 1..8 items. */
@@ -32,7 +48,7 @@ public final class CaseGenerator {
         int[] labels = new int[1];
         List<TestCase.Item> items = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Ctx c = Kinds.item(rnd, m, labels, false);
+            Ctx c = Kinds.item(rnd, m, labels, false, excluded);
             m = c.m;
             items.add(new TestCase.Item(List.copyOf(c.lines), c.instructions, c.kind, m.undefined, known(m)));
         }

@@ -3,6 +3,7 @@ package org.xenoscope.machine.cpu.diff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The workbench one generated item is built on: the random source, the model (a private copy, committed only
@@ -23,11 +24,14 @@ final class Ctx {
     int reserved;
     /** Short name of the main instruction, for statistics and reports. */
     String kind = "?";
+    /** Names of kind-table rows not to generate (see {@link Kinds}). */
+    final Set<String> excluded;
 
-    Ctx(Random rnd, Model m, int[] labelCounter) {
+    Ctx(Random rnd, Model m, int[] labelCounter, Set<String> excluded) {
         this.rnd = rnd;
         this.m = m;
         this.labelCounter = labelCounter;
+        this.excluded = excluded;
     }
 
     void emit(String line) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,13 +31,15 @@ public final class DiffRun {
     private static final int MAX_BISECTED = 40;
 
     private final long seed;
+    private final Set<String> excluded;
     private final int count;
     private final int batchSize;
     private final Path workDir;
     private final Consumer<Cpu> wake;
 
-    public DiffRun(long seed, int count, int batchSize, Path workDir, Consumer<Cpu> wake) {
+    public DiffRun(long seed, Set<String> excluded, int count, int batchSize, Path workDir, Consumer<Cpu> wake) {
         this.seed = seed;
+        this.excluded = excluded;
         this.count = count;
         this.batchSize = batchSize;
         this.workDir = workDir;
@@ -46,7 +49,7 @@ public final class DiffRun {
     /** Runs everything and returns the summary (does not assert). */
     public Summary run() {
         long t0 = System.currentTimeMillis();
-        CaseGenerator gen = new CaseGenerator(seed);
+        CaseGenerator gen = new CaseGenerator(seed, excluded);
         List<List<TestCase>> batches = new ArrayList<>();
         Map<String, Integer> kinds = new TreeMap<>();
         int instructions = 0;
@@ -92,9 +95,10 @@ public final class DiffRun {
         }
     }
 
-    /** Builds and runs one batch on both sides; returns its mismatching cases. */
-    static List<Failure> runBatch(List<TestCase> cases, Path dir, Consumer<Cpu> wake) {
-        Batch batch = new Batch(cases, dir);
+    /** Runs a built batch on both sides; returns its mismatching cases. */
+    public static List<Failure> runBatch(Batch batch, Consumer<Cpu> wake) {
+        List<TestCase> cases = batch.cases();
+        Path dir = batch.dir();
         List<Record> host = Record.parseAll(batch.runNative(), dir + " (host)");
         XenoscopeRunner.Outcome sim = new XenoscopeRunner(batch, wake).run();
         List<Record> xeno = Record.parseAll(sim.records(), dir + " (xenoscope)");
@@ -117,7 +121,7 @@ public final class DiffRun {
     }
 
     private List<Failure> runBatch(List<TestCase> cases, Path dir) {
-        return runBatch(cases, dir, wake);
+        return runBatch(new Batch(cases, dir), wake);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.xenoscope.machine.cpu.diff;
 
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The table of instruction kinds with their weights, and the item generator that draws from it. A kind's
@@ -58,6 +59,16 @@ final class Kinds {
         new Kind("call", 2, false, BranchKinds::call),
     };
 
+    /** True when {@code name} is the name of a row of {@link #ALL}. */
+    static boolean exists(String name) {
+        for (Kind k : ALL) {
+            if (k.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final int TOTAL = total(false);
     private static final int TOTAL_NESTABLE = total(true);
 
@@ -73,10 +84,13 @@ final class Kinds {
      * Generates one item on a copy of {@code model}; returns the finished context (its model is the state after
      * the item). Gives up after many refusals, which cannot happen in practice since MOV is always possible.
      */
-    static Ctx item(Random rnd, Model model, int[] labels, boolean nestableOnly) {
+    static Ctx item(Random rnd, Model model, int[] labels, boolean nestableOnly, Set<String> excluded) {
         for (int attempt = 0; attempt < 100; attempt++) {
             Kind k = draw(rnd, nestableOnly);
-            Ctx c = new Ctx(rnd, model.copy(), labels);
+            if (excluded.contains(k.name())) {
+                continue;
+            }
+            Ctx c = new Ctx(rnd, model.copy(), labels, excluded);
             try {
                 if (k.gen().generate(c)) {
                     return c;
@@ -90,7 +104,7 @@ final class Kinds {
 
     /** The body a branch skips: a nestable item (no stack change), generated on a copy of the parent's model. */
     static Ctx nested(Ctx parent) {
-        return item(parent.rnd, parent.m, parent.labelCounter, true);
+        return item(parent.rnd, parent.m, parent.labelCounter, true, parent.excluded);
     }
 
     private static Kind draw(Random rnd, boolean nestableOnly) {

@@ -6,7 +6,7 @@ import java.util.List;
  * Writes one NASM program (i386 Linux, static, no libc) that runs a batch of cases and writes one record per
  * case to stdout with write(2) through INT 0x80, then calls exit(0). See {@link Layout} for the memory map.
  *
- * <p>Per case: switch to the dump stack, copy the case's initial arena in, load EFLAGS with PUSH imm; POPFD, set
+ * <p>Per case: switch to the dump stack, copy the case's initial arena in (a MOV loop), load EFLAGS with PUSH imm; POPFD, set
  * ESP to the top of the stack area and the other registers with MOV (no flag changes), run the body, then save
  * ESP and EFLAGS first and the other registers next (MOV and PUSHFD do not change flags) and call emit, which
  * appends the arena and writes the record.
@@ -49,11 +49,9 @@ public final class ProgramWriter {
         int[] r = tc.regs();
         sb.append("case_").append(tc.id()).append(":\n")
             .append("    mov esp, dump_top\n")
-            .append("    cld\n")
             .append("    mov esi, init_").append(tc.id()).append('\n')
             .append("    mov edi, arena\n")
-            .append("    mov ecx, ").append(Layout.ARENA_SIZE / 4).append('\n')
-            .append("    rep movsd\n")
+            .append("    call copy_arena\n")
             .append("    push strict dword ").append(Ctx.hex(tc.flags() | 2, 4)).append('\n')
             .append("    popfd\n")
             .append("    mov esp, ").append(Ctx.hex(Layout.STACK_TOP, 4)).append('\n');
@@ -77,14 +75,25 @@ public final class ProgramWriter {
             .append("    call emit\n");
     }
 
-    /** emit: copy the arena into the record and write(1, rec, RECORD_SIZE). */
+    /**
+     * emit: copy the arena into the record and write(1, rec, RECORD_SIZE). copy_arena: copy ARENA_SIZE bytes
+     * from ESI to EDI with a plain loop (no string instruction, so the harness itself does not depend on them).
+     */
     private static void emitRoutine(StringBuilder sb) {
-        sb.append("emit:\n")
-            .append("    cld\n")
+        sb.append("copy_arena:\n")
+            .append("    mov ecx, ").append(Layout.ARENA_SIZE / 4).append('\n')
+            .append(".next:\n")
+            .append("    mov eax, [esi]\n")
+            .append("    mov [edi], eax\n")
+            .append("    add esi, 4\n")
+            .append("    add edi, 4\n")
+            .append("    dec ecx\n")
+            .append("    jnz .next\n")
+            .append("    ret\n")
+            .append("emit:\n")
             .append("    mov esi, arena\n")
             .append("    mov edi, rec+").append(Layout.REC_ARENA).append('\n')
-            .append("    mov ecx, ").append(Layout.ARENA_SIZE / 4).append('\n')
-            .append("    rep movsd\n")
+            .append("    call copy_arena\n")
             .append("    mov eax, 4\n")
             .append("    mov ebx, 1\n")
             .append("    mov ecx, rec\n")

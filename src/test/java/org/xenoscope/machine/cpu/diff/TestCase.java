@@ -42,6 +42,13 @@ public record TestCase(int id, int[] regs, int flags, byte[] arena, List<Item> i
         return new TestCase(newId, regs, flags, arena, items.subList(0, n));
     }
 
+    /** A case of one item made of {@code lines}, with the given initial registers, no flags, a zero arena. */
+    public static TestCase of(int id, int[] regs, String... lines) {
+        Item it = new Item(List.of(lines), lines.length, "fixed", 0,
+            new Known(new int[8], new int[8], Layout.STACK_TOP, -1));
+        return new TestCase(id, regs, 0, new byte[Layout.ARENA_SIZE], List.of(it));
+    }
+
     /** The body as NASM text, one line per instruction or label. */
     public String source() {
         StringBuilder sb = new StringBuilder();

@@ -111,8 +111,18 @@ public final class XenoscopeRunner {
         }
     }
 
-    /** Performs the system call in EAX; true when it was exit. */
+    /**
+     * Performs the system call in EAX; true when it was exit. First checks that INT 0x80 really went from ring 3
+     * to ring 0: CPL 0 now, and the frame on the TSS stack holds the ring-3 SS and CS.
+     */
     private boolean syscall(ByteArrayOutputStream out) {
+        int frame = STACK0 - 20;
+        if (cpu.cpl() != 0 || cpu.reg(Cpu.ESP) != frame || (mem.readDword(frame + 4) & 0xFFFF) != CODE3
+            || (mem.readDword(frame + 16) & 0xFFFF) != DATA3) {
+            throw new IllegalStateException(String.format("INT 0x80 did not arrive as a ring-3 -> ring-0 interrupt "
+                + "(cpl %d, esp %08x, frame cs %04x ss %04x)", cpu.cpl(), cpu.reg(Cpu.ESP),
+                mem.readDword(frame + 4) & 0xFFFF, mem.readDword(frame + 16) & 0xFFFF));
+        }
         int nr = cpu.reg(Cpu.EAX);
         if (nr == 1) {
             return true;
