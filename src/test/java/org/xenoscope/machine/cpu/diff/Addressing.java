@@ -10,16 +10,28 @@ final class Addressing {
     private Addressing() {
     }
 
-    /** NASM text (without size keyword) of an operand whose effective address is {@code target}. */
+    /**
+     * NASM text (without size keyword) of an operand whose effective address is {@code target}; now and then
+     * with a DS, ES or SS segment override (all flat and writable, in ring 3 as under Linux).
+     */
     static String address(Ctx c, int target, boolean espBase) {
+        String a;
         switch (c.pick(10)) {
             case 0: case 1: case 2:
-                return "[arena+" + (target - Layout.ARENA) + "]";
+                a = "[arena+" + (target - Layout.ARENA) + "]";
+                break;
             case 3: case 4: case 5: case 6:
-                return baseDisp(c, target, espBase);
+                a = baseDisp(c, target, espBase);
+                break;
             default:
-                return indexed(c, target, espBase);
+                a = indexed(c, target, espBase);
+                break;
         }
+        if (c.chance(0.1)) {
+            String[] overrides = {"ds:", "es:", "ss:"};
+            a = "[" + overrides[c.pick(3)] + a.substring(1);
+        }
+        return a;
     }
 
     /** [base + disp] with a known or freshly loaded base. */

@@ -18,7 +18,7 @@ final class AluKinds {
         }
         int size = c.size();
         String name = GROUP1[op];
-        Opnd dst = twoOperand(c, name, size);
+        Opnd dst = twoOperand(c, name, size, op != 7);
         if (op != 7) {
             c.wrote(dst);
         }
@@ -54,7 +54,7 @@ final class AluKinds {
     static boolean incDec(Ctx c) {
         String name = c.chance(0.5) ? "inc" : "dec";
         Opnd dst = c.rm(c.size());
-        c.emit(name + " " + dst);
+        c.emit(c.lock(dst) + name + " " + dst);
         c.wrote(dst);
         c.m.apply(FlagBits.Effect.INC_DEC);
         c.kind = name;
@@ -65,7 +65,7 @@ final class AluKinds {
     static boolean negNot(Ctx c) {
         boolean neg = c.chance(0.6);
         Opnd dst = c.rm(c.size());
-        c.emit((neg ? "neg " : "not ") + dst);
+        c.emit(c.lock(dst) + (neg ? "neg " : "not ") + dst);
         c.wrote(dst);
         if (neg) {
             c.m.apply(FlagBits.Effect.ARITHMETIC);
@@ -74,8 +74,8 @@ final class AluKinds {
         return true;
     }
 
-    /** Emits "name dst, src" in a random operand form and returns the destination. */
-    private static Opnd twoOperand(Ctx c, String name, int size) {
+    /** Emits "name dst, src" in a random operand form (LOCKed now and then if {@code lockable}); returns dst. */
+    private static Opnd twoOperand(Ctx c, String name, int size, boolean lockable) {
         Opnd dst;
         String src;
         switch (c.pick(7)) {
@@ -108,8 +108,19 @@ final class AluKinds {
                 src = immText(c, size, true);
                 break;
         }
-        c.emit(name + " " + dst + ", " + src);
+        if (c.chance(0.05) && size == 1 && !dst.isMem() && src.startsWith("0x")) {
+            aliasEncoding(c, name, dst, src);
+            return dst;
+        }
+        c.emit((lockable ? c.lock(dst) : "") + name + " " + dst + ", " + src);
         return dst;
+    }
+
+    /** The 0x82 alias of the 8-bit group-1 immediate form (valid outside 64-bit mode), as raw bytes. */
+    private static void aliasEncoding(Ctx c, String name, Opnd dst, String imm) {
+        int op = java.util.Arrays.asList(GROUP1).indexOf(name);
+        int modrm = 0xC0 | op << 3 | dst.code();
+        c.emit(String.format("db 0x82, 0x%02x, %s ; %s %s, %s", modrm, imm, name, dst, imm));
     }
 
     /** An immediate of the operand size; {@code strict} forces the full-size encoding (no imm8 shortening). */

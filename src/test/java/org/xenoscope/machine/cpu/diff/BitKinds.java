@@ -36,7 +36,7 @@ final class BitKinds {
                 offset = bit.text();
                 break;
         }
-        c.emit(BT[op] + " " + dst + ", " + offset);
+        c.emit((op != 0 ? c.lock(dst) : "") + BT[op] + " " + dst + ", " + offset);
         if (op != 0) {
             c.wrote(dst);
         }

@@ -136,6 +136,11 @@ final class Ctx {
         m.clobber(r, slice);
     }
 
+    /** "lock " now and then for a read-modify-write of memory operand {@code dst}, else "". */
+    String lock(Opnd dst) {
+        return dst.isMem() && chance(0.25) ? "lock " : "";
+    }
+
     /** Makes the direction flag known (CLD or STD if it is not) and returns it. */
     boolean knownDf() {
         if (!m.dfKnown || chance(0.15)) {

@@ -14,8 +14,9 @@ import java.util.function.Consumer;
 import org.xenoscope.machine.cpu.Cpu;
 
 /**
- * One differential run: generates the cases, runs them in batches (two at a time) on the host and on Xenoscope,
- * compares, and for the mismatching cases runs every prefix to find the first item that diverges.
+ * One differential run: generates the cases, runs them and the hand-written {@link EdgeCases} in batches (two
+ * at a time) on the host and on Xenoscope, compares, and for the mismatching cases runs every prefix to find the
+ * first item that diverges.
  */
 public final class DiffRun {
     /** A mismatching case: what differs, and the first item after which the states differ (or null). */
@@ -23,8 +24,8 @@ public final class DiffRun {
     }
 
     /** The outcome of a run. */
-    public record Summary(long seed, int cases, int instructions, List<Failure> failures, Map<String, Integer> kinds,
-        long millis) {
+    public record Summary(long seed, int cases, int edgeCases, int instructions, List<Failure> failures,
+        Map<String, Integer> kinds, long millis) {
     }
 
     private static final int PREFIX_BASE = 10_000_000;
@@ -63,12 +64,14 @@ public final class DiffRun {
             }
             batches.add(b);
         }
+        List<TestCase> edge = EdgeCases.load();
+        batches.add(edge);
         List<Failure> failures = new ArrayList<>();
         for (List<Failure> f : parallel(batches, "batch")) {
             failures.addAll(f);
         }
         List<Failure> located = bisect(failures);
-        return new Summary(seed, count, instructions, located, kinds, System.currentTimeMillis() - t0);
+        return new Summary(seed, count, edge.size(), instructions, located, kinds, System.currentTimeMillis() - t0);
     }
 
     private List<List<Failure>> parallel(List<List<TestCase>> batches, String name) {

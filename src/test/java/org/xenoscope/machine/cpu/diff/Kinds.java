@@ -45,6 +45,7 @@ final class Kinds {
         new Kind("cmpxchg8b", 1, true, MoveKinds::cmpxchg8b),
         new Kind("convert", 2, true, MoveKinds::convert),
         new Kind("xlat", 1, true, MoveKinds::xlat),
+        new Kind("nop", 1, true, MoveKinds::nop),
         new Kind("string", 8, true, StringKinds::string),
         new Kind("push", 3, false, StackKinds::push),
         new Kind("pop", 3, false, StackKinds::pop),

@@ -108,7 +108,7 @@ final class MoveKinds {
         int size = c.size();
         Opnd a = c.chance(0.3) ? Opnd.register(size, 0) : c.reg(size);
         Opnd b = c.rm(size);
-        c.emit(c.chance(0.5) ? "xchg " + a + ", " + b : "xchg " + b + ", " + a);
+        c.emit(c.lock(b) + (c.chance(0.5) ? "xchg " + a + ", " + b : "xchg " + b + ", " + a));
         c.wrote(a);
         c.wrote(b);
         c.kind = "xchg";
@@ -120,7 +120,7 @@ final class MoveKinds {
         int size = c.size();
         Opnd dst = c.rm(size);
         Opnd src = c.reg(size);
-        c.emit("xadd " + dst + ", " + src);
+        c.emit(c.lock(dst) + "xadd " + dst + ", " + src);
         c.wrote(dst);
         c.wrote(src);
         c.m.apply(FlagBits.Effect.ARITHMETIC);
@@ -138,7 +138,7 @@ final class MoveKinds {
             c.emit("mov " + acc + ", " + dst);
             c.wrote(acc);
         }
-        c.emit("cmpxchg " + dst + ", " + src);
+        c.emit(c.lock(dst) + "cmpxchg " + dst + ", " + src);
         c.wrote(dst);
         c.wrote(acc);
         c.m.apply(FlagBits.Effect.ARITHMETIC);
@@ -154,7 +154,8 @@ final class MoveKinds {
             c.emit("mov edx, [arena+" + (off + 4) + "]");
             c.emit("cmpxchg8b [arena+" + off + "]");
         } else {
-            c.emit("cmpxchg8b " + c.mem(8, 0, Layout.ARENA_SIZE - 8, 0, 8, true));
+            Opnd m64 = c.mem(8, 0, Layout.ARENA_SIZE - 8, 0, 8, true);
+            c.emit(c.lock(m64) + "cmpxchg8b " + m64);
         }
         c.wroteReg(0, -1);
         c.wroteReg(2, -1);
@@ -174,6 +175,15 @@ final class MoveKinds {
             c.wroteReg(2, k == 2 ? 0xFFFF : -1);
         }
         c.kind = names[k];
+        return true;
+    }
+
+    /** NOP in its forms: 90, the multi-byte 0F 1F /0 (what compilers pad with), PAUSE (F3 90), 66 90. */
+    static boolean nop(Ctx c) {
+        String[] forms = {"nop", "nop dword [eax]", "nop word [eax+eax*1+0]", "nop eax", "pause", "xchg ax, ax",
+            "nop dword [eax+0x12345678]"};
+        c.emit(forms[c.pick(forms.length)]);
+        c.kind = "nop";
         return true;
     }
 

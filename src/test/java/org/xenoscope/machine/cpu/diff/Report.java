@@ -11,8 +11,9 @@ public final class Report {
 
     /** One line: seed, cases, instructions, mismatches, time. */
     public static String summary(DiffRun.Summary s) {
-        return String.format("DifferentialCpuTest: seed=%d cases=%d instructions=%d mismatches=%d time=%.1fs",
-            s.seed(), s.cases(), s.instructions(), s.failures().size(), s.millis() / 1000.0);
+        return String.format("DifferentialCpuTest: seed=%d cases=%d (+%d edge cases) instructions=%d mismatches=%d "
+            + "time=%.1fs", s.seed(), s.cases(), s.edgeCases(), s.instructions(), s.failures().size(),
+            s.millis() / 1000.0);
     }
 
     /** How many items of each kind were generated, for a look at the coverage. */
@@ -39,8 +40,12 @@ public final class Report {
 
     private static void failure(StringBuilder sb, long seed, DiffRun.Failure f) {
         TestCase tc = f.tc();
-        sb.append("---- case ").append(tc.id()).append(" (-Ddiff.seed=").append(seed).append(" -Ddiff.cases=")
-            .append(tc.id() + 1).append(")\n  initial:");
+        sb.append("---- case ").append(tc.id());
+        if (tc.id() >= EdgeCases.ID_BASE) {
+            sb.append(" (").append(tc.items().get(0).kind()).append(")\n  initial:");
+        } else {
+            sb.append(" (-Ddiff.seed=").append(seed).append(" -Ddiff.cases=").append(tc.id() + 1).append(")\n  initial:");
+        }
         for (int r = 0; r < 8; r++) {
             if (r != Model.ESP) {
                 sb.append(String.format(" %s=%08x", Opnd.R32[r], tc.regs()[r]));
