@@ -6,7 +6,8 @@
  * <p>Invariants:
  * <ul>
  *   <li>This is the only package that calls {@code System.exit}. Exit codes: 0 success, 1 the guest failed,
- *       2 bad input, 3 the instruction limit was reached.</li>
+ *       2 bad input, 3 the instruction limit was reached, (v &lt;&lt; 1) | 1 when a guest wrote v to the debug-exit
+ *       port, 70 an internal error (one line; a stack trace only with XENOSCOPE_DEBUG=1).</li>
  *   <li>Bad input (a missing file, a malformed image, a bad option) prints exactly one line on stderr and never a
  *       stack trace.</li>
  *   <li>While a guest runs, stdout carries only the guest's COM1 output, so it can be piped and compared;

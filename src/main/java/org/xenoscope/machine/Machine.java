@@ -9,7 +9,7 @@ import org.xenoscope.machine.mmu.Mmu;
 
 /**
  * The bare 32-bit PC: RAM, one CPU, the I/O-port bus and virtual time. It knows nothing of Xen.
- * Devices are attached by {@link PcBoard}. Owned by one simulation thread; only {@link #requestStop()} may be
+ * Devices are attached by {@link PcMachine}. Owned by one simulation thread; only {@link #requestStop()} may be
  * called from elsewhere.
  */
 public class Machine {

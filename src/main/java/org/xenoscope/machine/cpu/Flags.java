@@ -142,8 +142,8 @@ public final class Flags {
      */
     public boolean cond(int cc) {
         if (size == 4) {
-            if (op == SUB) {
-                return condSub32(cc);
+            if (op == SUB && res == a - b) {
+                return condSub32(cc); // not after an SBB that borrowed: there res = a - b - 1
             }
             if (op == LOGIC) {
                 return condLogic32(cc);

@@ -1,0 +1,70 @@
+package org.xenoscope.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.xenoscope.asm.BadInputException;
+import org.xenoscope.machine.Machine;
+import org.xenoscope.machine.PcMachine;
+import org.xenoscope.machine.RunResult;
+import org.xenoscope.machine.StopReason;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code xenoscope bench [--seconds S]}: runs {@link BenchKernel} bare-metal for a warm-up (so the JIT compiles
+ * the interpreter), then for S seconds of wall time, and prints {@code N instructions in T s: X MIPS}.
+ * Wall time is read here, in the front end; the machine itself only knows virtual time.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure the interpreter's speed on a built-in integer loop (prints MIPS).")
+final class BenchCommand implements Callable<Integer> {
+    /** Instructions per call into the machine: small enough to stop close to the deadline. */
+    static final long SLICE = 2_000_000L;
+    static final double MAX_SECONDS = 3600;
+    private static final double MAX_WARMUP_SECONDS = 1.0;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "5",
+        description = "measured wall time in seconds, after a warm-up (default: ${DEFAULT-VALUE})")
+    private double seconds;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
+            throw new BadInputException("--seconds", "must be more than 0 and at most " + (int) MAX_SECONDS
+                + ", got " + seconds);
+        }
+        PcMachine m = new PcMachine(BenchKernel.MEMORY_BYTES);
+        BenchKernel.install(m);
+        double warmup = Math.min(MAX_WARMUP_SECONDS, seconds / 2);
+        err.printf(Locale.ROOT, "warming up for %.1f s, then measuring for %.1f s%n", warmup, seconds);
+        runFor(m, warmup);
+        long t0 = System.nanoTime();
+        long n = runFor(m, seconds);
+        double t = (System.nanoTime() - t0) / 1e9;
+        out.printf(Locale.ROOT, "%d instructions in %.2f s: %.1f MIPS%n", n, t, n / t / 1e6);
+        return Main.EXIT_OK;
+    }
+
+    /** Runs the endless workload for about {@code s} seconds of wall time; returns the instructions executed. */
+    static long runFor(Machine m, double s) {
+        long deadline = System.nanoTime() + (long) (s * 1e9);
+        long n = 0;
+        do {
+            RunResult r = m.run(SLICE);
+            n += r.instructions();
+            if (r.reason() != StopReason.INSTRUCTION_LIMIT) {
+                throw new IllegalStateException("the benchmark loop stopped: " + r.reason() + ": " + r.detail());
+            }
+        } while (System.nanoTime() < deadline);
+        return n;
+    }
+}
