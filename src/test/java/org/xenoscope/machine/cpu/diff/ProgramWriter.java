@@ -6,10 +6,10 @@ import java.util.List;
  * Writes one NASM program (i386 Linux, static, no libc) that runs a batch of cases and writes one record per
  * case to stdout with write(2) through INT 0x80, then calls exit(0). See {@link Layout} for the memory map.
  *
- * <p>Per case: switch to the dump stack, copy the case's initial arena in (a MOV loop), load EFLAGS with PUSH imm; POPFD, set
- * ESP to the top of the stack area and the other registers with MOV (no flag changes), run the body, then save
- * ESP and EFLAGS first and the other registers next (MOV and PUSHFD do not change flags) and call emit, which
- * appends the arena and writes the record.
+ * <p>Per case: switch to the dump stack, copy the case's initial arena in (a MOV loop), load EFLAGS with
+ * PUSH imm; POPFD, set ESP to the top of the stack area and the other registers with MOV (no flag changes), run
+ * the body, then save ESP and EFLAGS first and the other registers next (MOV and PUSHFD do not change flags) and
+ * call emit, which appends the arena and writes the record.
  */
 public final class ProgramWriter {
     private ProgramWriter() {

@@ -44,7 +44,8 @@ public final class Report {
         if (tc.id() >= EdgeCases.ID_BASE) {
             sb.append(" (").append(tc.items().get(0).kind()).append(")\n  initial:");
         } else {
-            sb.append(" (-Ddiff.seed=").append(seed).append(" -Ddiff.cases=").append(tc.id() + 1).append(")\n  initial:");
+            sb.append(" (-Ddiff.seed=").append(seed).append(" -Ddiff.cases=").append(tc.id() + 1)
+                .append(")\n  initial:");
         }
         for (int r = 0; r < 8; r++) {
             if (r != Model.ESP) {

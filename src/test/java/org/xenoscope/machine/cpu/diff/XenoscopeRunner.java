@@ -18,8 +18,9 @@ import org.xenoscope.machine.mem.PhysicalMemory;
  * EAX and resumes, and the IRET returns to ring 3. Paging is off: linear = physical.
  *
  * <pre>
- *  0x1000 GDT: 0x00 null, 0x08 code r0, 0x10 data r0, 0x18 code r3 (sel 0x1B), 0x20 data r3 (sel 0x23),
- *              0x28 32-bit TSS
+ *  0x1000 GDT: 0x00 null, 0x08 code r0, 0x10 data r0, 0x18 null, 0x20 code r3 (sel 0x23),
+ *              0x28 data r3 (sel 0x2B), 0x30 32-bit TSS -- the ring-3 selectors are those a 64-bit Linux gives
+ *              a 32-bit process (CS 0x23, DS ES SS 0x2B, FS GS null), so MOV r, Sreg reads the same values
  *  0x2000 IDT: 256 interrupt gates; 0x80 (DPL 3) -> 0x5000, every other vector v (DPL 0) -> 0x6000 + 4v
  *  0x3000 TSS: SS0:ESP0 = 0x10:0x9000
  *  0x5000 F4 CF (hlt; iret)           0x6000 + 4v: F4 EB FE (hlt; jmp $): an unexpected exception
@@ -36,9 +37,9 @@ public final class XenoscopeRunner {
     static final int SYSCALL = 0x5000;
     static final int FAULTS = 0x6000;
     static final int STACK0 = 0x9000;
-    static final int CODE3 = 0x1B;
-    static final int DATA3 = 0x23;
-    static final int TSS_SEL = 0x28;
+    static final int CODE3 = 0x23;
+    static final int DATA3 = 0x2B;
+    static final int TSS_SEL = 0x30;
     private static final long BUDGET = 50_000_000L;
 
     /** Result: the record stream, plus one text per case that faulted (keyed by case id) or a fatal stop. */
@@ -148,7 +149,7 @@ public final class XenoscopeRunner {
     }
 
     private void buildTables() {
-        long[] gdt = {0, flat(0x9A), flat(0x92), flat(0xFA), flat(0xF2), tssDescriptor()};
+        long[] gdt = {0, flat(0x9A), flat(0x92), 0, flat(0xFA), flat(0xF2), tssDescriptor()};
         for (int i = 0; i < gdt.length; i++) {
             mem.writeQword(GDT + 8L * i, gdt[i]);
         }
@@ -169,12 +170,17 @@ public final class XenoscopeRunner {
         cpu.loadTr(TSS_SEL);
     }
 
-    /** Ring 3 at {@code eip}: CS from the cache shortcut (sets CPL 3), data segments through real loads. */
+    /**
+     * Ring 3 at {@code eip}: CS from the cache shortcut (sets CPL 3), SS DS ES through real loads of the flat
+     * data selector, FS and GS null.
+     */
     private void enterRing3(int eip) {
         cpu.setSegmentCache(Cpu.CS, CODE3, 0, -1, 0xFB, true);
-        for (int s : new int[] {Cpu.SS, Cpu.DS, Cpu.ES, Cpu.FS, Cpu.GS}) {
+        for (int s : new int[] {Cpu.SS, Cpu.DS, Cpu.ES}) {
             cpu.loadSegment(s, DATA3);
         }
+        cpu.loadSegment(Cpu.FS, 0);
+        cpu.loadSegment(Cpu.GS, 0);
         cpu.setEflags(0x202);
         cpu.setEip(eip);
     }
