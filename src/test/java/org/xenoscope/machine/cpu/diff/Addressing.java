@@ -93,6 +93,7 @@ final class Addressing {
             return -1;
         }
         c.reserved |= 1 << found;
+        c.reused |= 1 << found;
         return found;
     }
 

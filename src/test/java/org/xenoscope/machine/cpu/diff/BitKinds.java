@@ -60,6 +60,8 @@ final class BitKinds {
             boolean usable = !zero && c.m.isKnown(src.reg()) && Ctx.truncate(c.m.get(src.reg()), size) != 0;
             if (!usable) {
                 c.setReg(src, v);
+            } else {
+                c.reused |= 1 << src.reg();
             }
         } else {
             src = c.mem(size);

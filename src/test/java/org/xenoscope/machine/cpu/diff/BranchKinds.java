@@ -107,6 +107,39 @@ final class BranchKinds {
         return true;
     }
 
+    /**
+     * A counted backward loop around one nested item: {@code mov ecx, n; .top: item; loop .top} (or DEC ECX;
+     * JNZ). The body must be repeatable: it leaves ECX alone, does not rely on a register value it changes
+     * itself, and makes no flag undefined that was defined when it started (so what it reads stays defined).
+     */
+    static boolean backwardLoop(Ctx c) {
+        int n = 1 + c.pick(4);
+        c.setReg32(1, n);
+        String top = c.newLabel();
+        c.label(top);
+        int undefinedBefore = c.m.undefined;
+        c.m.touched = 0;
+        Ctx body = Kinds.nested(c);
+        boolean repeatable = (body.m.touched & 1 << 1) == 0 && (body.reused & body.m.touched) == 0
+            && (body.m.undefined & ~undefinedBefore) == 0;
+        if (!repeatable) {
+            return false;
+        }
+        c.lines.addAll(body.lines);
+        c.instructions += body.instructions;
+        copyInto(body.m, c.m);
+        if (c.chance(0.5)) {
+            c.emit("loop " + top);
+        } else {
+            c.emit("dec ecx");
+            c.emit("jnz " + (c.chance(0.5) ? "short " : "near ") + top);
+            c.m.apply(FlagBits.Effect.INC_DEC);
+        }
+        c.m.set(1, -1, 0);
+        c.kind = "loop_back";
+        return true;
+    }
+
     private static void copyInto(Model from, Model to) {
         System.arraycopy(from.value, 0, to.value, 0, 8);
         System.arraycopy(from.known, 0, to.known, 0, 8);

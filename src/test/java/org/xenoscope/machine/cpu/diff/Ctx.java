@@ -22,6 +22,8 @@ final class Ctx {
     int instructions;
     /** Bit r set: register r was set up by this item and must keep its value. */
     int reserved;
+    /** Bit r set: the item relies on the value register r had before it (a reused base, a count in CL...). */
+    int reused;
     /** Short name of the main instruction, for statistics and reports. */
     String kind = "?";
     /** Names of kind-table rows not to generate (see {@link Kinds}). */

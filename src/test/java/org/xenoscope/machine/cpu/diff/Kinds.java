@@ -62,6 +62,7 @@ final class Kinds {
         new Kind("lahf", 2, true, StackKinds::lahfSahf),
         new Kind("branch", 4, false, BranchKinds::branch),
         new Kind("call", 2, false, BranchKinds::call),
+        new Kind("loop_back", 2, false, BranchKinds::backwardLoop),
     };
 
     /** True when {@code name} is the name of a row of {@link #ALL}. */

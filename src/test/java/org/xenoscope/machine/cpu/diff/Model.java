@@ -22,6 +22,8 @@ final class Model {
     /** Arena offsets [guardLo, guardHi) no memory operand may touch (a return address on the stack). */
     int guardLo;
     int guardHi;
+    /** Registers written (bit r) since this was last cleared; lets a loop body be checked for repeatability. */
+    int touched;
 
     Model copy() {
         Model m = new Model();
@@ -33,6 +35,7 @@ final class Model {
         m.depth = depth;
         m.guardLo = guardLo;
         m.guardHi = guardHi;
+        m.touched = touched;
         return m;
     }
 
@@ -59,11 +62,13 @@ final class Model {
     void set(int r, int slice, int v) {
         value[r] = (value[r] & ~slice) | (v & slice);
         known[r] |= slice;
+        touched |= 1 << r;
     }
 
     /** Register r's bits {@code slice} were overwritten with something the generator does not track. */
     void clobber(int r, int slice) {
         known[r] &= ~slice;
+        touched |= 1 << r;
     }
 
     /**

@@ -79,6 +79,7 @@ final class ShiftKinds {
     private static int countInCl(Ctx c, int want) {
         if ((c.m.known[1] & 0xFF) == 0xFF && c.chance(0.3)) {
             c.reserved |= 1 << 1;
+            c.reused |= 1 << 1;
             return c.m.value[1] & 0xFF;
         }
         if (c.chance(0.3)) {
