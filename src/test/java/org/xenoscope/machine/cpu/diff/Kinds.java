@@ -63,6 +63,7 @@ final class Kinds {
         new Kind("branch", 4, false, BranchKinds::branch),
         new Kind("call", 2, false, BranchKinds::call),
         new Kind("loop_back", 2, false, BranchKinds::backwardLoop),
+        new Kind("smc", 1, false, SmcKinds::patch),
     };
 
     /** True when {@code name} is the name of a row of {@link #ALL}. */

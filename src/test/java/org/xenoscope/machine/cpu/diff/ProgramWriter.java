@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Writes one NASM program (i386 Linux, static, no libc) that runs a batch of cases and writes one record per
- * case to stdout with write(2) through INT 0x80, then calls exit(0). See {@link Layout} for the memory map.
+ * case to stdout with write(2) through INT 0x80, then calls exit(0). See {@link Layout} for the memory map. It
+ * starts with mprotect(2) making its code writable, for the self-modifying-code cases.
  *
  * <p>Per case: switch to the dump stack, copy the case's initial arena in (a MOV loop), load EFLAGS with
  * PUSH imm; POPFD, set ESP to the top of the stack area and the other registers with MOV (no flag changes), run
@@ -27,6 +28,7 @@ public final class ProgramWriter {
         for (TestCase tc : cases) {
             initialArena(sb, tc);
         }
+        sb.append("text_end:\n");
         return sb.toString();
     }
 
@@ -42,7 +44,12 @@ public final class ProgramWriter {
             .append("arena: times ").append(Layout.ARENA_SIZE).append(" db 0\n")
             .append("section .text\n")
             .append("global _start\n")
-            .append("_start:\n");
+            .append("_start:\n")
+            .append("    mov eax, 125\n")
+            .append("    mov ebx, _start\n")
+            .append("    mov ecx, (text_end - _start + 4095) & ~4095\n")
+            .append("    mov edx, 7\n")
+            .append("    int 0x80\n");
     }
 
     private static void caseCode(StringBuilder sb, TestCase tc) {
