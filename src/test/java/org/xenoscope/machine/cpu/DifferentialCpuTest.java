@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.xenoscope.machine.cpu.diff.Batch;
 import org.xenoscope.machine.cpu.diff.DiffRun;
 import org.xenoscope.machine.cpu.diff.Layout;
-import org.xenoscope.machine.cpu.diff.TestCase;
 import org.xenoscope.machine.cpu.diff.Report;
+import org.xenoscope.machine.cpu.diff.TestCase;
 import org.xenoscope.testutil.Tools;
 
 /**
@@ -21,11 +21,14 @@ import org.xenoscope.testutil.Tools;
  *   <li>A seeded generator makes {@code diff.cases} cases (default 4000, seed {@code diff.seed}; both set by the
  *       pom, overridable with -D). A case is random EAX..EDI, random CF PF AF ZF SF OF DF, random contents of a
  *       352-byte arena (96-byte stack area + 256-byte buffer straddling a page boundary), then 1..8 random items:
- *       an instruction from the ALU, shift, multiply/divide, bit, string, move, stack, flag and branch families
- *       (all sizes; register, memory and immediate forms; every addressing form), preceded by the MOV/LEA setups
- *       it needs so that it cannot fault: divisions get a dividend and divisor whose quotient fits, shifts by
- *       CL get a known count, string instructions a small ECX and ESI/EDI inside the arena for the known DF,
- *       memory operands a base/index pointing into the arena.</li>
+ *       an instruction from the ALU, shift, multiply/divide, bit, string, move, stack, flag, segment-register
+ *       and branch families (all sizes; register, memory and immediate forms; every addressing form, segment
+ *       overrides, LOCK), forward branches, CALL/RET, counted backward loops and self-modifying code, each
+ *       preceded by the MOV/LEA setups it needs so that it cannot fault: divisions get a dividend and divisor
+ *       whose quotient fits, shifts by CL get a known count, string instructions a small ECX and ESI/EDI inside
+ *       the arena for the known DF, memory operands a base/index pointing into the arena. A small model of
+ *       known register values, stack depth and DF keeps this honest; NativeLegTest checks it against the
+ *       host.</li>
  *   <li>A flag model follows the SDM per instruction (reference/x86-flags.md): which flags an instruction
  *       defines, leaves undefined or leaves alone, by count for shifts and rotates. A flag stays undefined
  *       until an instruction defines it; the generator never emits a reader of an undefined flag (ADC SBB RCL
@@ -34,9 +37,11 @@ import org.xenoscope.testutil.Tools;
  *   <li>Cases go 250 to a program: nasm + ld give a static ELF with .data at 0x400000 and .text at 0x402000;
  *       each case ends by storing registers and EFLAGS and writing a record with INT 0x80 write(2).</li>
  *   <li>The host runs the ELF. Xenoscope loads the same bytes (objcopy -O binary) into a 16 MiB machine, with
- *       a real GDT (ring-0 and ring-3 flat segments, TSS), an IDT whose vector 0x80 is a DPL-3 interrupt gate
- *       to {@code hlt; iret}, and runs the program in ring 3 (IF=1 like Linux, so PUSHF images agree). Each HLT
- *       stops the machine; the harness does the system call and resumes.</li>
+ *       a real GDT (ring-0 and ring-3 flat segments with Linux's user selectors CS 0x23 and DS ES SS 0x2B, a
+ *       TSS), an IDT whose vector 0x80 is a DPL-3 interrupt gate to {@code hlt; iret}, and runs the program in
+ *       ring 3 (IF=1 like Linux, so PUSHF images agree). Each HLT stops the machine; the harness checks that the
+ *       interrupt came from ring 3, does the system call and resumes. An unexpected exception is reported for
+ *       its case and the run goes on with the next case.</li>
  *   <li>Registers, the whole arena and EFLAGS (undefined flags masked) must agree. For mismatching cases every
  *       prefix is run again to name the first item after which the two CPUs differ.</li>
  *   <li>Every run also includes the hand-written cases of {@code diff/edge-cases.txt} (the edge cases of
