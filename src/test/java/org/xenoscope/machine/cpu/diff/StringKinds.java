@@ -1,8 +1,9 @@
 package org.xenoscope.machine.cpu.diff;
 
 /**
- * MOVS STOS LODS CMPS SCAS (byte, word, dword) with no prefix, REP, REPE or REPNE, DF clear or set. ECX (with a
- * prefix), ESI and EDI come from setups so that every iteration stays in the arena whichever way DF points.
+ * MOVS STOS LODS CMPS SCAS (byte, word, dword) with no prefix, REP, REPE or REPNE, DF clear or set, and now and
+ * then a segment override for the ESI operand (the ES:EDI operand cannot be overridden). ECX (with a prefix),
+ * ESI and EDI come from setups so that every iteration stays in the arena whichever way DF points.
  */
 final class StringKinds {
     private StringKinds() {
@@ -31,7 +32,8 @@ final class StringKinds {
             c.setReg32(7, Layout.ARENA + start(c, count, size, down));
         }
         String name = OPS[op] + SUFFIX.charAt(Integer.numberOfTrailingZeros(size));
-        c.emit((prefix.isEmpty() ? "" : prefix + " ") + name);
+        String override = usesSi && c.chance(0.15) ? new String[] {"es ", "ss ", "ds "}[c.pick(3)] : "";
+        c.emit(override + (prefix.isEmpty() ? "" : prefix + " ") + name);
         if (usesSi) {
             c.wroteReg(6, -1);
         }
