@@ -87,6 +87,16 @@ public final class Core {
         attention();
     }
 
+    /**
+     * Leaves the halted state: execution continues after the HLT on the next {@link #run}. Real hardware would
+     * need an NMI or INIT for this when IF=0; test harnesses and the debugger use it to resume a CPU that
+     * stopped on HLT (for example after servicing a request the guest signalled that way).
+     */
+    public void wake() {
+        halted = false;
+        attention = true;
+    }
+
     /** Asks the loop to look at interrupts, flags and requests before the next instruction. */
     public void attention() {
         attention = true;
@@ -110,7 +120,8 @@ public final class Core {
 
     /**
      * Runs at most {@code budget} cycles. Returns why it stopped. Timers due meanwhile fire between instructions.
-     * A HLT with IF=0 (and no NMI source) ends the run with HALTED; a later call resumes after the HLT.
+     * A HLT with IF=0 (and no NMI source) ends the run with HALTED; the CPU stays halted (a later call returns
+     * HALTED at once) until an interrupt arrives with IF=1 or {@link #wake()} is called.
      */
     public Exit run(long budget) {
         long end = cycles + budget;

@@ -65,7 +65,7 @@ class DifferentialCpuTest {
         String exclude = System.getProperty("diff.exclude", "");
         Set<String> excluded = exclude.isBlank() ? Set.of() : Set.of(exclude.split(","));
         DiffRun run = new DiffRun(seed, excluded, cases, 250, Tools.projectRoot().resolve("target/difftest/run"),
-            cpu -> cpu.core().halted = false);
+            cpu -> cpu.core().wake());
         DiffRun.Summary s = run.run();
         System.out.println(Report.summary(s));
         System.out.println(Report.kinds(s));
@@ -84,7 +84,7 @@ class DifferentialCpuTest {
         Batch batch = new Batch(cases, Tools.projectRoot().resolve("target/difftest/self-test"));
         int target = batch.symbol("init_1") + 5;
         List<DiffRun.Failure> failures = DiffRun.runBatch(batch, cpu -> {
-            cpu.core().halted = false;
+            cpu.core().wake();
             cpu.memory().writeByte(target, 0x5A);
         });
         assertThat(failures).singleElement().satisfies(f -> {
