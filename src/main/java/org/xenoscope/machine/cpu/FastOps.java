@@ -130,10 +130,10 @@ final class FastOps {
             case DEC_R: a = r[i.a]; r[i.a] = a - 1; f.setIncDec(Flags.DEC, 4, a, a - 1); break;
             case JCC: ControlOps.jcc(c, i); break;
             case JMP: ControlOps.jmp(c, i); break;
-            case PUSH_R: c.push(4, r[i.a]); break;
-            case POP_R: a = c.peek(4, 0); c.setSp(c.sp() + 4); r[i.a] = a; break;
-            case CALL: ControlOps.call(c, i); break;
-            case RET: ControlOps.ret(c, i); break;
+            case PUSH_R: c.push32(r[i.a]); break;
+            case POP_R: a = c.pop32(); r[i.a] = a; break;
+            case CALL: call(c, i); break;
+            case RET: ret(c, i); break;
             case NOP: break;
             case LEA: r[i.a] = c.ea(i); break;
             case SHL_RI: shl(f, r, i); break;
@@ -182,5 +182,24 @@ final class FastOps {
         int overflow = product != res ? 1 : 0;
         r[dst] = res;
         f.setResult(4, res, overflow, overflow, 0);
+    }
+
+    /** CALL rel32 with a flat code segment (else the general handler). */
+    private static void call(Cpu c, Insn i) {
+        if (!c.sregs[Cpu.CS].flatRead) {
+            ControlOps.call(c, i);
+            return;
+        }
+        c.push32(c.eip);
+        c.eip += i.imm;
+    }
+
+    /** RET (32-bit, no immediate) with a flat code segment (else the general handler). */
+    private static void ret(Cpu c, Insn i) {
+        if (!c.sregs[Cpu.CS].flatRead) {
+            ControlOps.ret(c, i);
+            return;
+        }
+        c.eip = c.pop32();
     }
 }
