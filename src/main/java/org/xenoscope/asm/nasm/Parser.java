@@ -49,7 +49,10 @@ final class Parser {
         try {
             if (isLabel(c)) {
                 labelTok = c.next();
-                c.accept(":");
+                if (!c.accept(":") && c.atEnd()) {
+                    diag.warning(labelTok.pos(), "label `" + labelTok.text() + "' alone on a line without a colon "
+                        + "might be in error (a misspelt instruction?)", l.context());
+                }
                 label = defineLabel(labelTok);
             }
             Expr times = null;

@@ -41,6 +41,9 @@ class DirectivesTest {
         Assembly a = Asm.bin("bits 32\nfirst db 1\nsecond\nthird times 2 db 3\nret\n");
         assertThat(a.symbols()).containsEntry("first", 0L).containsEntry("second", 1L).containsEntry("third", 1L);
         assertThat(Asm.hex(a)).isEqualTo("01 03 03 c3");
+        assertThat(a.warnings()).singleElement().asString()
+            .isEqualTo("t.asm:3:1: warning: label `second' alone on a line without a colon might be in error (a "
+                + "misspelt instruction?)");
     }
 
     @Test

@@ -72,11 +72,12 @@ class NasmCompatTest {
     @ParameterizedTest
     @MethodSource("allSources")
     void sameBytesAsNasm(Path src) throws IOException {
+        Path home = src.toAbsolutePath().getParent();
         if (!Files.readString(src).matches("(?s).*^\\s*\\[?bits\\s+32.*") && sampleGuests().contains(src)) {
             src = NasmRef.write(tmp, "flat-" + src.getFileName(), "bits 32\n%include \"" + src.toAbsolutePath()
                 + "\"\n");
         }
-        NasmRef.Result ref = NasmRef.bin(src, "-I", includeDir() + "/");
+        NasmRef.Result ref = NasmRef.bin(src, "-I", includeDir() + "/", "-I", home + "/");
         if (ref.exit() != 0 && !src.startsWith(COMPAT)) {
             System.out.println("SKIPPED (nasm -f bin cannot assemble it): " + src + "\n" + ref.errors());
             return;
