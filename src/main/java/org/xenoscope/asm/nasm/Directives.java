@@ -219,6 +219,7 @@ final class Directives {
         }
         SectionAttrs.apply(s, so.attrs(), so.tok().pos());
         p.cur = s;
+        p.touch(s);
         p.strucName = null;
     }
 

@@ -11,15 +11,18 @@ import java.util.List;
  * of first use, then the nobits sections, each aligned to its alignment (at least 4; raised by {@code align=}
  * and by any {@code align} inside it); {@code start=} places a section explicitly.
  *
- * <p>ELF executable: the same order without the note sections (they are not loaded and sit at address 0), but a
- * section whose permissions (write, exec) differ from the previous one starts on a new 4 KiB page, so each run
- * of equal permissions becomes one PT_LOAD segment. The origin defaults to {@link #ELF_DEFAULT_BASE}.
+ * <p>ELF executable: the progbits sections in the order the source first uses them (so a multiboot header in a
+ * section written first stays at the start of the file), then the nobits sections; the note sections are not
+ * loaded and sit at address 0. A section whose permissions (write, exec) differ from the previous one starts on a
+ * new 4 KiB page, so each run of equal permissions becomes one PT_LOAD segment. The origin defaults to
+ * {@link #ELF_DEFAULT_BASE} (1 MiB: where Xen PV guests, multiboot kernels and Xenoscope's loaders expect a
+ * kernel; Linux runs a static executable there too).
  *
  * SIMPLIFICATION: NASM places all nobits sections of a bin file at the same address (a quirk); Xenoscope places
  * them one after the other.
  */
 final class Layout {
-    static final long ELF_DEFAULT_BASE = 0x08048000L;
+    static final long ELF_DEFAULT_BASE = 0x100000L;
     static final long PAGE = 4096;
 
     private Layout() {
@@ -62,11 +65,20 @@ final class Layout {
         }
     }
 
+    /** The ELF order: progbits in order of first use, then nobits in order of first use. */
+    static List<Section> elfOrder(Collection<Section> sections) {
+        List<Section> out = new ArrayList<>(sections);
+        out.sort(java.util.Comparator.comparing((Section s) -> s.nobits)
+            .thenComparingInt(s -> s.useOrder < 0 ? Integer.MAX_VALUE : s.useOrder)
+            .thenComparingInt(s -> s.index));
+        return out;
+    }
+
     /** Sets every section's base for an ELF executable whose first section starts at {@code origin}. */
     static void placeElf(Collection<Section> sections, Long origin) {
         long addr = origin != null ? origin : ELF_DEFAULT_BASE;
         Section prev = null;
-        for (Section s : order(sections)) {
+        for (Section s : elfOrder(sections)) {
             if (!loaded(s)) {
                 s.base = 0;
                 continue;

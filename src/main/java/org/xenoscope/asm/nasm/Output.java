@@ -18,7 +18,8 @@ final class Output {
 
     static Assembly build(Pass pass, Map<String, Section> sections, Assembler.Format format,
                           List<AsmError> warnings, int statements) {
-        List<Section> order = Layout.order(sections.values());
+        List<Section> order = format == Assembler.Format.BIN ? Layout.order(sections.values())
+            : Layout.elfOrder(sections.values());
         List<AsmSymbol> symbols = symbols(pass);
         Map<String, Long> values = new LinkedHashMap<>();
         for (AsmSymbol s : symbols) {
@@ -31,7 +32,7 @@ final class Output {
             origin = pass.origin != null ? pass.origin : 0;
             image = flat(order, origin);
         } else {
-            origin = sections.get(".text").base;
+            origin = order.stream().filter(Layout::loaded).mapToLong(s -> s.base).min().orElse(0);
             image = new ElfWriter(order, symbols, entry).write();
         }
         List<AsmSection> secs = new ArrayList<>();

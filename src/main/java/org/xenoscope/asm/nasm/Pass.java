@@ -114,6 +114,9 @@ final class Pass implements Eval.Env {
             diag.error(opPos(s), "internal error: " + e, s.line().context());
         }
         long len = sec == cur ? offset() - start : 0;
+        if (sec != null && sec == cur && (len > 0 || s.label() != null && !(s.op() instanceof Stmt.Equ))) {
+            touch(sec);
+        }
         sizes[s.index()] = len;
         placed.add(new Placed(s, sec, start, len, addr));
     }
@@ -123,6 +126,17 @@ final class Pass implements Eval.Env {
             return s.op().tok().pos();
         }
         return s.labelTok() != null ? s.labelTok().pos() : s.line().pos();
+    }
+
+    /** Records the first use of section {@code s} (the ELF layout keeps sections in this order). */
+    void touch(Section s) {
+        if (s.useOrder < 0) {
+            int max = -1;
+            for (Section x : sections.values()) {
+                max = Math.max(max, x.useOrder);
+            }
+            s.useOrder = max + 1;
+        }
     }
 
     // ---------------------------------------------------------------- positions

@@ -29,6 +29,9 @@ final class Section {
     /** {@code start=N} from the section directive, or null. */
     Long start;
 
+    /** Order of first use in the source (a section directive, a label or bytes in it); -1 while unused. */
+    int useOrder = -1;
+
     /** Address of offset 0, as laid out after the previous pass (0 before the first layout). */
     long base;
 

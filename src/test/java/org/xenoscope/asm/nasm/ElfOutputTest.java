@@ -106,6 +106,28 @@ class ElfOutputTest {
     }
 
     @Test
+    void sectionsKeepTheirSourceOrderSoAHeaderWrittenFirstComesFirst() {
+        Assembly a = Assembler.assemble("mb.asm", """
+            section .multiboot
+            header: dd 0x1BADB002
+            section .bss
+            stack: resb 64
+            section .text
+            code: db 0x90
+            section .data
+            data: db 1
+            """, Assembler.Options.elf());
+        assertThat(a.symbols()).containsEntry("header", 0x100000L).containsEntry("code", 0x101000L)
+            .containsEntry("data", 0x102000L).containsEntry("stack", 0x102004L);
+        ElfImage img = ElfImage.parse("mb", a.image());
+        assertThat(img.segments()).extracting(ElfImage.Segment::vaddr).containsExactly(0x100000, 0x101000,
+            0x102000);
+        assertThat(img.segments().get(2).memSize()).isEqualTo(4 + 64);
+        assertThat(java.util.Arrays.copyOf(a.image(), 8192)).as("header in the first 8 KiB")
+            .containsSequence(0x02, 0xB0, 0xAD, 0x1B);
+    }
+
+    @Test
     void everyLoadSegmentIsPageCongruent() {
         Assembly a = Assembler.assemble("h.asm", HELLO_LINUX, Assembler.Options.elf());
         byte[] f = a.image();
