@@ -242,7 +242,9 @@ final class Parser {
             }
             out.add(c.next());
             if (c.accept(":")) {
-                c.next();
+                while (!c.atEnd() && !c.peek().is(",")) {
+                    c.next();
+                }
             }
         } while (c.accept(","));
         return out;

@@ -37,6 +37,13 @@ class DirectivesTest {
     }
 
     @Test
+    void globalWithTypeAndSizeMarksSymbolsGlobal() {
+        Assembly a = Asm.elf("global f:function (f.end - f), data\nf: db 1\n.end:\ndata: db 2\n");
+        assertThat(a.symbolTable()).filteredOn(AsmSymbol::global).extracting(AsmSymbol::name)
+            .containsExactly("f", "data");
+    }
+
+    @Test
     void labelWithoutColon() {
         Assembly a = Asm.bin("bits 32\nfirst db 1\nsecond\nthird times 2 db 3\nret\n");
         assertThat(a.symbols()).containsEntry("first", 0L).containsEntry("second", 1L).containsEntry("third", 1L);
