@@ -21,12 +21,13 @@ import org.xenoscope.asm.elf.Elf32;
  *   file offset                                   contents
  *   0                                             ELF header
  *   52                                            program headers: PT_LOADs, then one PT_NOTE per note section
- *   congruent to its address mod 4 KiB           each PT_LOAD's bytes (sections with equal permissions)
+ *   congruent to its address mod 4 KiB           each PT_LOAD's bytes (read-only sections, writable sections)
  *   4-aligned                                     note sections (not loaded), other unloaded sections
  *   4-aligned                                     .symtab, .strtab, .shstrtab, then the section headers
  * </pre>
  *
  * Every PT_LOAD has p_offset ≡ p_vaddr (mod 4096) and p_align 4096, so Linux can map it; p_paddr = p_vaddr.
+ * A segment is executable when any section in it is.
  * A nobits section at the end of a segment only adds to p_memsz. The symbol table holds every symbol: labels
  * with their section, constants as SHN_ABS; symbols declared {@code global} are STB_GLOBAL, the others local.
  */
@@ -121,7 +122,7 @@ final class ElfWriter {
                 offsets.put(s, 0L);
                 continue;
             }
-            boolean split = g == null || last.write != s.write || last.exec != s.exec || s.base < g.memEnd
+            boolean split = g == null || last.write != s.write || s.base < g.memEnd
                 || s.base - g.memEnd >= Layout.PAGE || last.nobits && !s.nobits;
             if (split) {
                 g = new Segment();
@@ -203,8 +204,10 @@ final class ElfWriter {
     private void programHeaders(Buf f, List<Segment> loads, List<Section> notes) {
         int p = EHDR_SIZE;
         for (Segment g : loads) {
-            Section first = g.sections.get(0);
-            int flags = Elf32.PF_R | (first.write ? Elf32.PF_W : 0) | (first.exec ? Elf32.PF_X : 0);
+            int flags = Elf32.PF_R;
+            for (Section s : g.sections) {
+                flags |= (s.write ? Elf32.PF_W : 0) | (s.exec ? Elf32.PF_X : 0);
+            }
             phdr(f, p, Elf32.PT_LOAD, g.offset, g.vaddr, g.fileEnd - g.vaddr, g.memEnd - g.vaddr, flags,
                 Layout.PAGE);
             p += PHDR_SIZE;

@@ -13,8 +13,9 @@ import java.util.List;
  *
  * <p>ELF executable: the progbits sections in the order the source first uses them (so a multiboot header in a
  * section written first stays at the start of the file), then the nobits sections; the note sections are not
- * loaded and sit at address 0. A section whose permissions (write, exec) differ from the previous one starts on a
- * new 4 KiB page, so each run of equal permissions becomes one PT_LOAD segment. The origin defaults to
+ * loaded and sit at address 0. The read-only sections (code and constants) come first and share a segment, the
+ * writable ones start on a new 4 KiB page and form the second, as in the classic {@code ld} layout (and the
+ * bare-metal linker scripts of sample-guests, so a kernel's addresses come out the same). The origin defaults to
  * {@link #ELF_DEFAULT_BASE} (1 MiB: where Xen PV guests, multiboot kernels and Xenoscope's loaders expect a
  * kernel; Linux runs a static executable there too).
  *
@@ -90,7 +91,7 @@ final class Layout {
             if (s.start != null) {
                 addr = s.start;
             } else if (prev != null) {
-                if (prev.write != s.write || prev.exec != s.exec) {
+                if (prev.write != s.write) {
                     addr = alignUp(addr, PAGE);
                 }
                 addr = alignUp(addr, s.alignment());

@@ -117,12 +117,13 @@ class ElfOutputTest {
             section .data
             data: db 1
             """, Assembler.Options.elf());
-        assertThat(a.symbols()).containsEntry("header", 0x100000L).containsEntry("code", 0x101000L)
-            .containsEntry("data", 0x102000L).containsEntry("stack", 0x102004L);
+        assertThat(a.symbols()).containsEntry("header", 0x100000L).containsEntry("code", 0x100004L)
+            .containsEntry("data", 0x101000L).containsEntry("stack", 0x101004L);
         ElfImage img = ElfImage.parse("mb", a.image());
-        assertThat(img.segments()).extracting(ElfImage.Segment::vaddr).containsExactly(0x100000, 0x101000,
-            0x102000);
-        assertThat(img.segments().get(2).memSize()).isEqualTo(4 + 64);
+        assertThat(img.segments()).extracting(ElfImage.Segment::vaddr).containsExactly(0x100000, 0x101000);
+        assertThat(img.segments().get(0).executable()).isTrue();
+        assertThat(img.segments().get(1).executable()).isFalse();
+        assertThat(img.segments().get(1).memSize()).isEqualTo(4 + 64);
         assertThat(java.util.Arrays.copyOf(a.image(), 8192)).as("header in the first 8 KiB")
             .containsSequence(0x02, 0xB0, 0xAD, 0x1B);
     }
