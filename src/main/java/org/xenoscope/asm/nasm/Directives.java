@@ -205,7 +205,7 @@ final class Directives {
 
     private void equ(Stmt.Equ e, Stmt s) {
         Val v = p.eval().eval(e.value());
-        p.define(new Sym(s.label(), v, v.section() == Section.MIXED ? null : v.section(), s.labelTok().pos(),
+        p.define(Sym.of(s.label(), v, v.section() == Section.MIXED ? null : v.section(), s.labelTok().pos(),
             false));
     }
 
@@ -229,6 +229,10 @@ final class Directives {
             throw new SyntaxError(o.tok().pos(), "program origin redefined");
         }
         p.origin = v;
+        Section text = p.sections.get(".text");
+        if (text.size() == 0 && text.start == null) {
+            text.base = v;
+        }
     }
 
     private void align(Stmt.Align a, Stmt s) {

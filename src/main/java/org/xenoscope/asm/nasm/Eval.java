@@ -72,11 +72,21 @@ final class Eval {
             default -> a.value();
         };
         Section s = op.equals("+") ? a.section() : a.relocatable() ? Section.MIXED : null;
-        return new Val(v, s, a.known());
+        long unk = switch (op) {
+            case "-" -> -a.unk();
+            case "+" -> a.unk();
+            default -> a.known() ? 0 : 1;
+        };
+        return new Val(v, s, unk);
     }
 
     private static Val binary(Expr.Binary b, Val l, Val r) {
         boolean known = l.known() && r.known();
+        long unk = switch (b.op()) {
+            case "+" -> l.unk() + r.unk();
+            case "-" -> l.unk() - r.unk();
+            default -> known ? 0 : 1;
+        };
         long x = l.value();
         long y = r.value();
         long v = switch (b.op()) {
@@ -102,7 +112,7 @@ final class Eval {
             case "^^" -> (x != 0) != (y != 0) ? 1 : 0;
             default -> throw new SyntaxError(b.pos(), "unknown operator `" + b.op() + "'");
         };
-        return new Val(v, section(b.op(), l, r), known);
+        return new Val(v, section(b.op(), l, r), unk);
     }
 
     /** Relocation of a result: label ± number keeps the label's section, label - label (same section) is plain. */
@@ -197,7 +207,7 @@ final class Eval {
         a.regs().forEach((reg, v) -> m.put(reg, v * k));
         Val c = a.constant();
         Section s = c.relocatable() && k != 1 ? Section.MIXED : c.section();
-        return new Linear(m, new Val(c.value() * k, s, c.known()));
+        return new Linear(m, new Val(c.value() * k, s, c.unk() * k));
     }
 
     private static boolean hasRegister(Expr e) {

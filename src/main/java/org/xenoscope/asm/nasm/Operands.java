@@ -8,6 +8,11 @@ import java.util.Map;
  * Turns parsed operands into the {@link AsmOperand}s the {@link Encoder} takes, with NASM's rules for what is
  * "known" and for effective addresses.
  *
+ * <p>First pass, as NASM: an immediate that uses a symbol not defined yet is assumed small, whatever else it
+ * contains (it is encoded as 0 in its short form, lengthened later if needed), a displacement that does is assumed large (disp32), a branch target is
+ * assumed in reach. Later passes use the values of the pass before, so nothing stays unknown but undefined
+ * symbols (reported as errors).
+ *
  * <p>NASM never shortens a relocatable value (a label's address, not a difference of two labels): such an
  * immediate goes to the encoder as {@code strict} with size 4 (unless a size was written), such a displacement
  * with {@code dispSize} 4. A branch to a plain number or into another section is {@code strict} (near). A
@@ -65,10 +70,13 @@ final class Operands {
             boolean here = v.section() == section && section != null;
             return new AsmOperand.Imm(v.value(), true, size, i.strict() || !here && size == 0);
         }
-        if (v.relocatable()) {
-            return new AsmOperand.Imm(v.value(), v.known(), size == 0 ? 4 : size, true);
+        if (!v.known()) {
+            return new AsmOperand.Imm(0, true, size, i.strict());
         }
-        return new AsmOperand.Imm(v.value(), v.known(), size, i.strict());
+        if (v.relocatable()) {
+            return new AsmOperand.Imm(v.value(), true, size == 0 ? 4 : size, true);
+        }
+        return new AsmOperand.Imm(v.value(), true, size, i.strict());
     }
 
     private static AsmOperand memory(Stmt.MemOpd m, Eval eval) {

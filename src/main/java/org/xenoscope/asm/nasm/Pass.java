@@ -157,7 +157,7 @@ final class Pass implements Eval.Env {
     /** Defines a label at the current position. */
     void defineLabel(String name, SrcPos pos) {
         Val v = cur == null ? Val.num(absAddr) : new Val(here(), cur, true);
-        define(new Sym(name, v, cur, pos, true));
+        define(Sym.of(name, v, cur, pos, true));
     }
 
     void define(Sym s) {
@@ -185,8 +185,8 @@ final class Pass implements Eval.Env {
                 : "symbol `" + name + "' not defined before use in " + criticalWhat);
         }
         if (p != null) {
-            Val v = p.value();
-            return new Val(v.value(), v.section(), v.known() && number > 1);
+            Val v = p.current();
+            return new Val(v.value(), v.section(), v.known() && number > 1 ? 0 : 1);
         }
         Val start = sectionStart(name);
         if (start != null) {

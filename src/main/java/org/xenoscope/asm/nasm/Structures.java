@@ -50,14 +50,14 @@ final class Structures {
         p.cur = null;
         p.absAddr = 0;
         p.strucName = st.name();
-        p.define(new Sym(st.name(), Val.num(0), null, st.tok().pos(), true));
+        p.define(Sym.of(st.name(), Val.num(0), null, st.tok().pos(), true));
     }
 
     private void endstruc(Stmt.EndStruc e) {
         if (p.strucName == null) {
             throw new SyntaxError(e.tok().pos(), "`endstruc' without `struc'");
         }
-        p.define(new Sym(p.strucName + "_size", Val.num(p.absAddr), null, e.tok().pos(), false));
+        p.define(Sym.of(p.strucName + "_size", Val.num(p.absAddr), null, e.tok().pos(), false));
         p.cur = p.beforeStruc;
         p.strucName = null;
     }

@@ -90,6 +90,9 @@ class ExprTest {
     void unknownSymbolsMakeUnknownValues() {
         assertThat(eval("zz + 1").known()).isFalse();
         assertThat(eval("k + 1").known()).isTrue();
+        assertThat(eval("zz - yy").known()).as("NASM: two unknown symbols cancel").isTrue();
+        assertThat(eval("zz - yy + xx").known()).isFalse();
+        assertThat(eval("(zz - yy) * 2").known()).isTrue();
     }
 
     @Test

@@ -45,6 +45,12 @@ class PassesTest {
     }
 
     @Test
+    void firstPassAssumesUnknownImmediatesAreSmallAsNasmDoes() {
+        Assembly a = Asm.bin("bits 32\njmp target\npush FWD\ntimes 123 nop\ntarget:\nFWD equ 1\n");
+        assertThat(a.image()).startsWith(0xEB, 125, 0x6A, 1);
+    }
+
+    @Test
     void relocatableValuesAreNeverShortened() {
         assertThat(Asm.hex(Asm.bin("bits 32\nx: push x\npush K\npush x - $$\nK equ 4\n")))
             .isEqualTo("68 00 00 00 00 6a 04 6a 00");
