@@ -22,15 +22,21 @@ class RandomProgramsCompatTest {
     @Test
     void randomProgramsAssembleExactlyAsNasm() {
         Random rnd = new Random(SEED);
+        int unsettled = 0;
         for (int i = 0; i < PROGRAMS; i++) {
             String src = program(rnd);
             Path f = NasmRef.write(dir, "r" + i + ".asm", src);
             NasmRef.Result ref = NasmRef.bin(f);
+            if (ref.exit() != 0 && ref.errors().contains("unable to find valid values for all labels")) {
+                unsettled++;
+                continue;
+            }
             assertThat(ref.exit()).as("nasm on program %d: %s%n%s", i, ref.errors(), src).isZero();
             Assembly a = Assembler.assembleFile(f, Assembler.Options.bin());
             assertThat(DataCompatTest.hex(a.image())).as("program %d:%n%s", i, src)
                 .isEqualTo(DataCompatTest.hex(ref.bin()));
         }
+        assertThat(unsettled).as("programs on which NASM itself does not settle").isLessThan(PROGRAMS / 10 + 1);
     }
 
     static String program(Random rnd) {
