@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.xenoscope.asm.BadInputException;
+import org.xenoscope.asm.elf.ElfImage;
 
 /**
  * Thousands of mutated sources (random character, line and token mutations of the sample and test sources, fixed
@@ -102,6 +104,7 @@ class AsmFuzzTest {
                     check(e, i, base, text);
                 } else {
                     assembled++;
+                    checkElf((Assembly) r, i, base, text);
                 }
             }
         } finally {
@@ -123,6 +126,18 @@ class AsmFuzzTest {
                 e.getCause());
         }
         return null;
+    }
+
+    /** An ELF that loads something must read back with Xenoscope's own ELF parser. */
+    private static void checkElf(Assembly a, int i, Source base, String text) {
+        boolean loads = a.sections().stream().anyMatch(s -> !s.note() && s.size() > 0);
+        if (a.format() == Assembler.Format.ELF && loads) {
+            try {
+                ElfImage.parse(base.name(), a.image());
+            } catch (BadInputException e) {
+                fail("case " + i + " (" + base.name() + "): ELF output rejected: " + e.oneLine() + "\n" + text);
+            }
+        }
     }
 
     private static void check(AsmErrors e, int i, Source base, String text) {
