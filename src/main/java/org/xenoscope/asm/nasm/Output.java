@@ -32,6 +32,7 @@ final class Output {
             origin = pass.origin != null ? pass.origin : 0;
             image = flat(order, origin);
         } else {
+            NoteCheck.check(pass, order);
             origin = order.stream().filter(Layout::loaded).mapToLong(s -> s.base).min().orElse(0);
             image = new ElfWriter(order, symbols, entry).write();
         }

@@ -98,6 +98,17 @@ class ElfOutputTest {
     }
 
     @Test
+    void malformedNotesAreAnErrorAtTheLineThatWroteThem() {
+        AsmErrors e = org.junit.jupiter.api.Assertions.assertThrows(AsmErrors.class, () -> Assembler.assemble(
+            "n.asm", "section .note.Xen\n  dd 4, 100, 6\n  db \"Xen\", 0\n", Assembler.Options.elf()));
+        assertThat(e.errors()).singleElement().extracting(AsmError::headline).isEqualTo("n.asm:2:3: malformed ELF "
+            + "note in section `.note.Xen': namesz 4 and descsz 100 run past the end of the section (write notes "
+            + "with the ELFNOTE macro of xen-elfnote.inc)");
+        assertThat(Assembler.assemble("n.asm", "section .note.Xen\n  dd 4, 100, 6\n", Assembler.Options.bin())
+            .image()).hasSize(12);
+    }
+
+    @Test
     void entryFallsBackToStartThenToText() {
         Assembly a = Assembler.assemble("e.asm", "bits 32\ndb 0\nstart: db 0\n", Assembler.Options.elf());
         assertThat(ElfImage.parse("e", a.image()).entry()).isEqualTo((int) Layout.ELF_DEFAULT_BASE + 1);
