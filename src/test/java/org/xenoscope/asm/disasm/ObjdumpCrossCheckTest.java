@@ -62,6 +62,70 @@ class ObjdumpCrossCheckTest {
         assertThat(diffs).as("differences from objdump -d -M intel").isEmpty();
     }
 
+    /**
+     * The NASM coverage sources (src/test/resources/asm): each assembled with {@code nasm -f bin} at its
+     * {@code org}, listed by both disassemblers, compared line by line; the own source must reach every table
+     * row except the x87 escapes.
+     */
+    @Test
+    void coverageSourcesAreListedAsObjdumpListsThem() throws IOException {
+        Tools.require("nasm", "objdump");
+        List<String> diffs = new ArrayList<>();
+        for (String name : COVERAGE_SOURCES) {
+            Path src = Tools.projectRoot().resolve("src/test/resources/asm").resolve(name);
+            if (!Files.exists(src)) {
+                continue;
+            }
+            int org = org(Files.readString(src));
+            Path bin = dir.resolve(name + ".bin");
+            Tools.check(dir, List.of("nasm", "-f", "bin", "-o", bin.toString(), src.toString()), 60);
+            byte[] code = Files.readAllBytes(bin);
+            List<Objdump.Line> theirs = new ArrayList<>(Objdump.flat(code, org, dir).values());
+            List<Objdump.Line> ours = new ArrayList<>(Objdump.ours(code, org).values());
+            for (int k = 0; k < Math.max(ours.size(), theirs.size()) && diffs.size() < MAX_REPORTED; k++) {
+                Objdump.Line o = k < ours.size() ? ours.get(k) : null;
+                Objdump.Line t = k < theirs.size() ? theirs.get(k) : null;
+                if (o == null || !o.equals(t)) {
+                    diffs.add(name + " instruction " + (k + 1) + "\n   ours:    " + o + "\n   objdump: " + t);
+                }
+            }
+            if (name.equals(OWN_SOURCE)) {
+                assertThat(missingRows(code)).as("table rows that " + name + " does not reach").isEmpty();
+                assertThat(ours).as("instructions in " + name).hasSizeGreaterThan(500);
+            }
+        }
+        assertThat(diffs).as("differences from objdump -D -b binary -m i386 -M intel").isEmpty();
+    }
+
+    /** The own source, and the coverage file of the assembler's encoder (compared when it exists). */
+    static final String OWN_SOURCE = "disasm-coverage.asm";
+    static final List<String> COVERAGE_SOURCES = List.of(OWN_SOURCE, "coverage.asm");
+
+    /** The address of an {@code org} directive in a NASM source, or 0. */
+    static int org(String source) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?mi)^\\s*\\[?org\\s+(0x[0-9a-f]+|\\d+)")
+            .matcher(source);
+        return m.find() ? Integer.decode(m.group(1)) : 0;
+    }
+
+    /** The non-x87 table rows that no instruction of {@code code} decodes to. */
+    private static List<String> missingRows(byte[] code) {
+        java.util.Set<InsnForm> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        int off = 0;
+        while (off < code.length) {
+            int at = off;
+            try {
+                org.xenoscope.machine.cpu.Insn i = org.xenoscope.machine.cpu.Decoder.decode(
+                    k -> at + k < code.length ? code[at + k] & 0xFF : 0, true);
+                seen.add(i.form);
+                off += i.len;
+            } catch (org.xenoscope.machine.intr.CpuFault e) {
+                off++;
+            }
+        }
+        return TableInstances.rows().stream().filter(f -> !seen.contains(f)).map(InsnForm::toString).toList();
+    }
+
     private static void compareLines(String what, List<String> ours, List<String> theirs, List<String> diffs) {
         for (int k = 0; k < Math.max(ours.size(), theirs.size()) && diffs.size() < MAX_REPORTED; k++) {
             String o = k < ours.size() ? ours.get(k) : "(end)";
