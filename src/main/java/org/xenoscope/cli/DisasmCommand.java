@@ -63,25 +63,29 @@ final class DisasmCommand implements Callable<Integer> {
         Listing.Options opt = new Listing.Options(!noRawBytes, !zeroes, startAddr, count);
         String name = file.toString();
         byte[] bytes = RunCommand.readKernel(file, name);
-        String listing;
         if (raw) {
             long base = address("--org", org);
             if (base + bytes.length > 0x1_0000_0000L) {
                 throw new BadInputException(name, String.format("%d bytes at --org 0x%x run past 4 GiB",
                     bytes.length, base));
             }
-            listing = Listing.raw(name, bytes, (int) base, SymbolTable.NONE, opt);
+            checkStart(startAddr >= 0 && (startAddr < base || startAddr >= base + bytes.length), startAddr, name);
+            out.print(Listing.raw(name, bytes, (int) base, SymbolTable.NONE, opt));
         } else {
             if (!ElfImage.isElf(bytes)) {
                 throw new BadInputException(name, "not an ELF file (for a flat binary use --raw --org ADDR)");
             }
-            listing = Listing.of(ElfImage.parse(name, bytes), opt);
+            ElfImage elf = ElfImage.parse(name, bytes);
+            checkStart(startAddr >= 0 && !Listing.inCode(elf, startAddr), startAddr, name);
+            out.print(Listing.of(elf, opt));
         }
-        if (startAddr >= 0 && !listing.contains("\n" + String.format("%8x:", startAddr))) {
+        return Main.EXIT_OK;
+    }
+
+    private static void checkStart(boolean outside, long startAddr, String name) {
+        if (outside) {
             throw new BadInputException("--start", String.format("0x%x is not in the code of %s", startAddr, name));
         }
-        out.print(listing);
-        return Main.EXIT_OK;
     }
 
     /** Parses a 32-bit address: {@code 0x1000} (hex) or {@code 4096} (decimal). */

@@ -69,6 +69,19 @@ public final class Listing {
         return l.out.toString();
     }
 
+    /** True when {@code addr} lies in the code that {@link #of(ElfImage, Options)} lists. */
+    public static boolean inCode(ElfImage elf, long addr) {
+        if (!elf.codeSections().isEmpty()) {
+            return elf.codeSections().stream().anyMatch(s -> within(addr, s.addr(), s.size()));
+        }
+        return elf.segments().stream().anyMatch(s -> s.executable() && within(addr, s.vaddr(), s.fileSize()));
+    }
+
+    private static boolean within(long addr, int base, int size) {
+        long b = Integer.toUnsignedLong(base);
+        return addr >= b && addr < b + size;
+    }
+
     /** True when {@code start} (or the whole file, without a start) lies in some listed code. */
     private boolean wanted(long from, long to) {
         return opt.start() < 0 || (opt.start() >= from && opt.start() < to);
@@ -94,6 +107,8 @@ public final class Listing {
             String name = syms.describe((int) pieceStart);
             if (name != null) {
                 out.append(String.format("\n%08x <%s>:\n", pieceStart, name));
+            } else if (pieceStart == first) {
+                out.append('\n');
             }
             piece(data, base, (int) (pieceStart - from), (int) (cut - from));
             pieceStart = cut;
