@@ -15,9 +15,10 @@ import org.xenoscope.machine.isa.Sem;
  *
  * <p>Two sets. {@link #canonical()}: for each row, register and memory forms in the encodings an assembler
  * writes (no redundant SIB, no zero displacement, no prefix an operand does not use), with and without 0x66 where
- * the row has a word/dword operand. {@link #all()}: the canonical ones plus odd but valid encodings: redundant SIB
- * bytes ({@code eiz}), zero displacements, 16-bit addressing, segment overrides, LOCK, REP/REPNE, and prefixes the
- * instruction ignores. Every instance is one the CPU's decoder accepts.
+ * the row has a word/dword operand (except where assemblers have no syntax for the 16-bit form).
+ * {@link #all()}: the canonical ones plus odd but valid encodings: redundant SIB bytes ({@code eiz}), zero
+ * displacements, 16-bit addressing, segment overrides, LOCK, REP/REPNE, and prefixes the instruction ignores.
+ * Every instance is one the CPU's decoder accepts.
  */
 final class TableInstances {
     /** One instance of a row. */
@@ -76,11 +77,20 @@ final class TableInstances {
         List<Instance> out = new ArrayList<>();
         for (InsnForm f : rows()) {
             out.addAll(instances(f, new byte[0], MEM32, false));
-            if (hasVOperand(f)) {
+            if (hasVOperand(f) && !noSixteenBitSyntax(f)) {
                 out.addAll(instances(f, new byte[] {0x66}, MEM32, false));
             }
         }
         return out;
+    }
+
+    /**
+     * Rows whose 16-bit form assemblers do not write: MOVZX/MOVSX r16, r/m16 (a plain move) and BSWAP r16
+     * (undefined); NASM rejects {@code movzx bx,cx} and {@code bswap bx}.
+     */
+    private static boolean noSixteenBitSyntax(InsnForm f) {
+        return f.sem() == Sem.BSWAP || ((f.sem() == Sem.MOVZX || f.sem() == Sem.MOVSX)
+            && f.operands().contains(Opnd.RM16));
     }
 
     /** Canonical and odd instances of every row, x87 escapes included (see the class comment). */
