@@ -33,7 +33,10 @@ final class InsnPrinter {
 
     private final int prefixLen;
     private final int segPrefix;
-    /** A DS override on an indirect near JMP/CALL is the CET "notrack" hint, not a segment. */
+    /**
+     * A DS prefix on an indirect near JMP/CALL makes objdump read the last segment prefix as the CET "notrack"
+     * hint, not as a segment override.
+     */
     private final boolean notrack;
     private final boolean o16;
     private final boolean a16;
@@ -54,13 +57,15 @@ final class InsnPrinter {
         this.symbols = symbols;
         int n = 0;
         int seg = -1;
+        boolean ds = false;
         while (IntelNames.isPrefix(code[n] & 0xFF)) {
             int s = IntelNames.segmentOf(code[n] & 0xFF);
             seg = s >= 0 ? s : seg;
+            ds |= s == 3;
             n++;
         }
         this.prefixLen = n;
-        this.notrack = seg == 3 && (f.sem() == Sem.JMP_IND || f.sem() == Sem.CALL_IND);
+        this.notrack = ds && (f.sem() == Sem.JMP_IND || f.sem() == Sem.CALL_IND);
         this.segPrefix = notrack ? -1 : seg;
         this.o16 = (i.prefixes & Insn.P_OSIZE) != 0;
         this.a16 = i.asize == 2;
@@ -345,8 +350,9 @@ final class InsnPrinter {
 
     /**
      * The prefix bytes that no operand used, as words in byte order, each followed by a space. Of repeated
-     * prefixes of one kind only the last can be used. F3 is {@code rep} on the REP string instructions and
-     * {@code repz} elsewhere; F2 is {@code bnd} on near branches (MPX) and {@code repnz} elsewhere.
+     * prefixes of one kind only the last can be used, and only the last F3 or F2 gets a special name: F3 is
+     * {@code rep} on the REP string instructions and {@code repz} elsewhere; F2 is {@code bnd} on near branches
+     * (MPX) and {@code repnz} elsewhere; both are {@code xrelease}/{@code xacquire} on lock-elision writes.
      */
     private String prefixWords() {
         StringBuilder sb = new StringBuilder();
@@ -355,8 +361,9 @@ final class InsnPrinter {
             boolean last = lastIndexOf(b) == k;
             String word = switch (b) {
                 case 0xF0 -> "lock";
-                case 0xF3 -> usedRep && last ? null : hle(true) ? "xrelease" : f.has(InsnForm.A_REP) ? "rep" : "repz";
-                case 0xF2 -> hle(false) ? "xacquire" : isNearBranch() ? "bnd" : "repnz";
+                case 0xF3 -> usedRep && last ? null : !last ? "repz" : hle(true) ? "xrelease"
+                    : f.has(InsnForm.A_REP) ? "rep" : "repz";
+                case 0xF2 -> !last ? "repnz" : hle(false) ? "xacquire" : isNearBranch() ? "bnd" : "repnz";
                 case 0x66 -> usedOsize && last ? null : "data16";
                 case 0x67 -> usedAsize && last ? null : "addr16";
                 default -> lastSegmentIndex() != k ? IntelNames.prefixName(b) : notrack ? "notrack"

@@ -21,5 +21,10 @@
  *
  * SIMPLIFICATION: the instruction table describes x87 instructions only as the eight escape opcodes D8..DF (the
  * CPU has no x87 unit), so they are shown as {@code fpu} with their ModRM operand, not by their real names.
+ *
+ * <p>Where the simulated CPU, which predates some extensions, decodes bytes differently from objdump, the
+ * disassembler shows what the CPU executes: F3 0F BC/BD are {@code repz bsf}/{@code repz bsr} (objdump: TZCNT,
+ * LZCNT), F3/F2/66 before 0F 09 leave it WBINVD (objdump: WBNOINVD, (bad)), and LOCK on an instruction that does
+ * not allow it is {@code (bad)} because the CPU raises #UD (objdump prints {@code lock} and the instruction).
  */
 package org.xenoscope.asm.disasm;

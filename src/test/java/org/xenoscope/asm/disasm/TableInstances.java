@@ -115,6 +115,43 @@ final class TableInstances {
         return out;
     }
 
+    /**
+     * {@code count} random instances (seeded): a random row, up to two random prefixes, the row's opcode (+r a
+     * random register), then random ModRM (with the row's /digit), SIB, displacement and immediate bytes; the
+     * CPU's decoder decides the length, and byte strings it rejects are drawn again. x87 escapes and FWAIT are left
+     * out (objdump joins FWAIT to a following escape).
+     */
+    static List<Instance> random(long seed, int count) {
+        java.util.Random r = new java.util.Random(seed);
+        int[] prefixes = {0x66, 0x67, 0x26, 0x2E, 0x36, 0x3E, 0x64, 0x65, 0xF0, 0xF2, 0xF3};
+        List<InsnForm> rows = InsnTable.rows().stream().filter(f -> f.sem() != Sem.FPU && f.sem() != Sem.FWAIT)
+            .toList();
+        Disassembler d = new Disassembler();
+        List<Instance> out = new ArrayList<>();
+        while (out.size() < count) {
+            InsnForm f = rows.get(r.nextInt(rows.size()));
+            byte[] b = new byte[24];
+            r.nextBytes(b);
+            int p = r.nextInt(4) == 0 ? r.nextInt(3) : 0;
+            for (int k = 0; k < p; k++) {
+                b[k] = (byte) prefixes[r.nextInt(prefixes.length)];
+            }
+            System.arraycopy(f.opcode(), 0, b, p, f.opcode().length);
+            p += f.opcode().length;
+            if (f.regInOpcode()) {
+                b[p - 1] += (byte) r.nextInt(8);
+            }
+            if (f.ext() >= 0 && f.ext() < 8) {
+                b[p] = (byte) ((b[p] & 0xC7) | f.ext() << 3);
+            }
+            DisasmInsn in = d.decode(b, 0, b.length, 0);
+            if (in.valid()) {
+                out.add(new Instance(f, java.util.Arrays.copyOf(b, in.length())));
+            }
+        }
+        return out;
+    }
+
     private static boolean contains(byte[] bytes, int b) {
         for (byte x : bytes) {
             if ((x & 0xFF) == b) {
