@@ -53,6 +53,11 @@ public class Machine {
         cpu.core().requestExit();
     }
 
+    /** Leaves the halted state, so the next {@link #run} continues after the HLT. */
+    public void wake() {
+        cpu.core().wake();
+    }
+
     /** Thread-safe: asks a running {@link #run} to return STOP_REQUESTED soon. */
     public void requestStop() {
         cpu.core().requestStop();
@@ -60,7 +65,8 @@ public class Machine {
 
     /**
      * Runs until HLT with IF=0, a debug exit, a triple fault, {@link #requestStop()}, or {@code maxInstructions}
-     * cycles. Calling it again resumes where it stopped (after a HLT, for example).
+     * cycles. Calling it again continues where it stopped; a CPU halted with IF=0 stays halted until
+     * {@link #wake()}.
      */
     public RunResult run(long maxInstructions) {
         long start = cpu.cycles();

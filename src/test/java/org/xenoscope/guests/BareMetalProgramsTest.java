@@ -44,7 +44,7 @@ class BareMetalProgramsTest {
     @Test
     void everyShippedGuestIsFoundAndBuilt() {
         assertThat(GuestBuilds.guests()).extracting(Guest::name)
-            .containsExactly("checksum", "crc32", "hello", "printf", "sieve", "sort");
+            .containsExactly("checksum", "crc32", "hello", "paging", "printf", "sieve", "sort", "timer");
         assertThat(GuestBuilds.cPrograms()).hasSize(5);
         for (Guest g : GuestBuilds.guests()) {
             assertThat(g.elf(build)).isRegularFile();

@@ -98,23 +98,27 @@ public final class GuestBuilds {
     }
 
     /**
-     * Every shipped guest, sorted by name: {@code hello.asm} and each {@code c/*.c} that carries an
-     * {@code expect-exit} header (the platform layer does not).
+     * Every shipped guest, sorted by name: each {@code *.asm} kernel and each {@code c/*.c} program that carries
+     * an {@code expect-exit} header (include files and the platform layer do not).
      */
     public static List<Guest> guests() {
         List<Guest> all = new ArrayList<>();
-        all.add(guest(sourceDir().resolve("hello.asm")));
-        try (Stream<Path> files = Files.list(sourceDir().resolve("c"))) {
+        addGuests(all, sourceDir(), ".asm");
+        addGuests(all, sourceDir().resolve("c"), ".c");
+        all.sort((a, b) -> a.name().compareTo(b.name()));
+        return all;
+    }
+
+    private static void addGuests(List<Guest> all, Path dir, String suffix) {
+        try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.sorted().toList()) {
-                if (p.toString().endsWith(".c") && read(p).contains("expect-exit:")) {
+                if (p.toString().endsWith(suffix) && read(p).contains("expect-exit:")) {
                     all.add(guest(p));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        all.sort((a, b) -> a.name().compareTo(b.name()));
-        return all;
     }
 
     /** The guests that have a Linux build (the C programs). */

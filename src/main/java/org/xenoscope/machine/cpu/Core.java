@@ -42,6 +42,8 @@ public final class Core {
     /** EIP of the instruction being executed (faults roll back to it). */
     int insnEip;
     private int fetchPageNo = -1;
+    private int csBase;
+    private boolean csFlat;
     private CodePage fetchPage;
     private String tripleFaultReport;
     private final Interrupts interrupts;
@@ -85,6 +87,16 @@ public final class Core {
         attention();
     }
 
+    /**
+     * Leaves the halted state: execution continues after the HLT on the next {@link #run}. Real hardware would
+     * need an NMI or INIT for this when IF=0; test harnesses and the debugger use it to resume a CPU that
+     * stopped on HLT (for example after servicing a request the guest signalled that way).
+     */
+    public void wake() {
+        halted = false;
+        attention = true;
+    }
+
     /** Asks the loop to look at interrupts, flags and requests before the next instruction. */
     public void attention() {
         attention = true;
@@ -108,7 +120,8 @@ public final class Core {
 
     /**
      * Runs at most {@code budget} cycles. Returns why it stopped. Timers due meanwhile fire between instructions.
-     * A HLT with IF=0 (and no NMI source) ends the run with HALTED; a later call resumes after the HLT.
+     * A HLT with IF=0 (and no NMI source) ends the run with HALTED; the CPU stays halted (a later call returns
+     * HALTED at once) until an interrupt arrives with IF=1 or {@link #wake()} is called.
      */
     public Exit run(long budget) {
         long end = cycles + budget;
@@ -247,8 +260,7 @@ public final class Core {
     void step() {
         int eipNow = c.eip;
         insnEip = eipNow;
-        SegmentCache cs = c.sregs[Cpu.CS];
-        int lin = cs.base + eipNow;
+        int lin = csBase + eipNow;
         Insn i;
         if ((lin >>> 12) == fetchPageNo && fetchPage.valid) {
             i = fetchPage.slots[lin & 0xFFF];
@@ -256,22 +268,26 @@ public final class Core {
                 i = decodeHere(lin);
             }
         } else {
-            i = fetchSlow(lin);
+            i = fetchSlow(eipNow);
         }
-        if (!cs.flatRead) {
+        if (!csFlat) {
             Segmentation.checkFetch(c, eipNow, i.len);
         }
         c.eip = eipNow + i.len;
-        if (i.fast != 0) {
-            FastOps.execute(c, i);
-        } else {
-            Executor.execute(c, i);
-        }
+        FastOps.execute(c, i);
         cycles++;
     }
 
-    /** Translates the fetch address and selects its code page (creating it), or decodes uncached. */
-    private Insn fetchSlow(int lin) {
+    /**
+     * Re-reads CS (its base and flatness are cached in {@link #csBase}/{@link #csFlat} between fetch misses: every
+     * change to CS's descriptor cache is followed by {@link #fetchMiss}), translates the fetch address and selects
+     * its code page (creating it), or decodes uncached.
+     */
+    private Insn fetchSlow(int eipNow) {
+        SegmentCache cs = c.sregs[Cpu.CS];
+        csBase = cs.base;
+        csFlat = cs.flatRead;
+        int lin = csBase + eipNow;
         long phys = c.mmu.translate(lin, false, c.cpl == 3);
         int pfn = (int) (phys >>> 12);
         if (phys + 0x1000 > ram.length) {

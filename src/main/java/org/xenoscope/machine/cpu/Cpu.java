@@ -57,8 +57,11 @@ public final class Cpu {
     public static final int CR4_PAE = 1 << 5;
     public static final int CR4_PGE = 1 << 7;
 
-    /** General registers, indexed EAX..EDI. */
-    public final int[] r = new int[8];
+    /** Index of a pseudo-register that always holds 0 (absent base/index in address arithmetic). */
+    public static final int ZERO = 8;
+
+    /** General registers, indexed EAX..EDI; r[ZERO] is always 0 and is never written. */
+    public final int[] r = new int[9];
     public int eip;
     /** Arithmetic flags (lazily evaluated). */
     public final Flags flags = new Flags();
@@ -294,14 +297,7 @@ public final class Cpu {
 
     /** Effective address of the memory operand (offset within its segment). */
     public int ea(Insn i) {
-        int a = i.disp;
-        if (i.base >= 0) {
-            a += r[i.base];
-        }
-        if (i.index >= 0) {
-            a += r[i.index] << i.scale;
-        }
-        return i.asize == 4 ? a : a & 0xFFFF;
+        return (i.disp + r[i.eaBase] + (r[i.eaIndex] << i.scale)) & i.eaMask;
     }
 
     /** Linear address for a read of {@code size} bytes at seg:off, with the limit and type checks. */
@@ -442,8 +438,16 @@ public final class Cpu {
         setSp(nsp);
     }
 
+    /** PUSH of a dword; a flat 32-bit stack segment needs no segment check. */
     public void push32(int v) {
-        push(4, v);
+        SegmentCache ss = sregs[SS];
+        if (ss.flatWrite && ss.big) {
+            int nsp = r[ESP] - 4;
+            mmu.write32(nsp, v, wBit);
+            r[ESP] = nsp;
+        } else {
+            push(4, v);
+        }
     }
 
     /** Reads the value {@code size} bytes at the stack top without popping it. */
@@ -458,7 +462,15 @@ public final class Cpu {
         return v;
     }
 
+    /** POP of a dword; a flat 32-bit stack segment needs no segment check. */
     public int pop32() {
+        SegmentCache ss = sregs[SS];
+        if (ss.flatRead && ss.big) {
+            int sp = r[ESP];
+            int v = mmu.read32(sp, rBit);
+            r[ESP] = sp + 4;
+            return v;
+        }
         return pop(4);
     }
 

@@ -133,6 +133,9 @@ public final class Decoder {
             throw CpuFault.gp(0);
         }
         i.len = pos;
+        i.eaBase = i.base < 0 ? Cpu.ZERO : i.base;
+        i.eaIndex = i.index < 0 ? Cpu.ZERO : i.index;
+        i.eaMask = i.asize == 2 ? 0xFFFF : -1;
         checkLock(i);
         i.priv = f.has(InsnForm.A_PRIV);
         i.fast = FastOps.select(i);

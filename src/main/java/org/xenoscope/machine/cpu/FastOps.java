@@ -40,11 +40,20 @@ final class FastOps {
     static final int RET = 28;
     static final int LEA = 29;
     static final int NOP = 30;
+    static final int SHL_RI = 31;
+    static final int SHR_RI = 32;
+    static final int SAR_RI = 33;
+    static final int IMUL_RR = 34;
+    static final int IMUL_RM = 35;
+    static final int IMUL_RRI = 36;
+    static final int IMUL_RMI = 37;
+    static final int MOVZX8_RR = 38;
+    static final int MOVZX8_RM = 39;
 
     private FastOps() {
     }
 
-    /** The specialised handler for a decoded instruction, or {@link #NONE}. */
+    /** The specialised handler for a decoded instruction, or {@link #NONE} (the general executor). */
     static int select(Insn i) {
         if (i.sem == Sem.JCC) {
             return JCC;
@@ -70,6 +79,12 @@ final class FastOps {
             case RET: return i.kind == Insn.K_NONE ? RET : NONE;
             case LEA: return LEA;
             case NOP: return NOP;
+            case SHL: return i.kind == Insn.K_RI && (i.imm & 31) != 0 ? SHL_RI : NONE;
+            case SHR: return i.kind == Insn.K_RI && (i.imm & 31) != 0 ? SHR_RI : NONE;
+            case SAR: return i.kind == Insn.K_RI && (i.imm & 31) != 0 ? SAR_RI : NONE;
+            case IMUL2: return i.form.operands().size() == 3 ? pick(i, IMUL_RRI, NONE, IMUL_RMI, NONE)
+                : pick(i, IMUL_RR, NONE, IMUL_RM, NONE);
+            case MOVZX: return i.ssize == 1 ? pick(i, MOVZX8_RR, NONE, MOVZX8_RM, NONE) : NONE;
             default: return NONE;
         }
     }
@@ -115,12 +130,76 @@ final class FastOps {
             case DEC_R: a = r[i.a]; r[i.a] = a - 1; f.setIncDec(Flags.DEC, 4, a, a - 1); break;
             case JCC: ControlOps.jcc(c, i); break;
             case JMP: ControlOps.jmp(c, i); break;
-            case PUSH_R: c.push(4, r[i.a]); break;
-            case POP_R: a = c.peek(4, 0); c.setSp(c.sp() + 4); r[i.a] = a; break;
-            case CALL: ControlOps.call(c, i); break;
-            case RET: ControlOps.ret(c, i); break;
+            case PUSH_R: c.push32(r[i.a]); break;
+            case POP_R: a = c.pop32(); r[i.a] = a; break;
+            case CALL: call(c, i); break;
+            case RET: ret(c, i); break;
+            case NOP: break;
             case LEA: r[i.a] = c.ea(i); break;
-            default: break; // NOP
+            case SHL_RI: shl(f, r, i); break;
+            case SHR_RI: shr(f, r, i); break;
+            case SAR_RI: sar(f, r, i); break;
+            case IMUL_RR: imul(f, r, i.a, r[i.a], r[i.b]); break;
+            case IMUL_RM: imul(f, r, i.a, r[i.a], c.read32(i.seg, c.ea(i))); break;
+            case IMUL_RRI: imul(f, r, i.a, r[i.b], i.imm); break;
+            case IMUL_RMI: imul(f, r, i.a, c.read32(i.seg, c.ea(i)), i.imm); break;
+            case MOVZX8_RR: r[i.a] = c.getReg(1, i.b); break;
+            case MOVZX8_RM: r[i.a] = c.read8(i.seg, c.ea(i)); break;
+            default: Executor.execute(c, i); break;
         }
+    }
+
+    /** SHL r32, imm8 (count 1..31): as ShiftOps.shiftOnly. */
+    private static void shl(Flags f, int[] r, Insn i) {
+        int a = r[i.a];
+        int n = i.imm & 31;
+        int res = a << n;
+        int cf = (a >>> (32 - n)) & 1;
+        r[i.a] = res;
+        f.setResult(4, res, cf, (res >>> 31) ^ cf, 0);
+    }
+
+    /** SHR r32, imm8 (count 1..31). */
+    private static void shr(Flags f, int[] r, Insn i) {
+        int last = r[i.a] >>> ((i.imm & 31) - 1);
+        int res = last >>> 1;
+        r[i.a] = res;
+        f.setResult(4, res, last & 1, last >>> 31, 0);
+    }
+
+    /** SAR r32, imm8 (count 1..31). */
+    private static void sar(Flags f, int[] r, Insn i) {
+        int last = r[i.a] >> ((i.imm & 31) - 1);
+        int res = last >> 1;
+        r[i.a] = res;
+        f.setResult(4, res, last & 1, 0, 0);
+    }
+
+    /** IMUL with a 32-bit truncated result: CF = OF = the product did not fit. */
+    private static void imul(Flags f, int[] r, int dst, int x, int y) {
+        long product = (long) x * y;
+        int res = (int) product;
+        int overflow = product != res ? 1 : 0;
+        r[dst] = res;
+        f.setResult(4, res, overflow, overflow, 0);
+    }
+
+    /** CALL rel32 with a flat code segment (else the general handler). */
+    private static void call(Cpu c, Insn i) {
+        if (!c.sregs[Cpu.CS].flatRead) {
+            ControlOps.call(c, i);
+            return;
+        }
+        c.push32(c.eip);
+        c.eip += i.imm;
+    }
+
+    /** RET (32-bit, no immediate) with a flat code segment (else the general handler). */
+    private static void ret(Cpu c, Insn i) {
+        if (!c.sregs[Cpu.CS].flatRead) {
+            ControlOps.ret(c, i);
+            return;
+        }
+        c.eip = c.pop32();
     }
 }

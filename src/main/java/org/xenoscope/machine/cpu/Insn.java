@@ -59,6 +59,14 @@ public final class Insn {
     public int seg;
     public int base = -1;
     public int index = -1;
+    /**
+     * The same base and index for the executor's branch-free address arithmetic: register numbers, with
+     * {@link Cpu#ZERO} (a register that always holds 0) where {@link #base}/{@link #index} are -1.
+     */
+    public int eaBase = Cpu.ZERO;
+    public int eaIndex = Cpu.ZERO;
+    /** 0xFFFF with a 16-bit address size, else all ones. */
+    public int eaMask = -1;
     public int scale;
     public int disp;
     public int imm;

@@ -343,7 +343,7 @@ class FarTransferTest {
         assertThat(pm.cpu.eip()).isEqualTo(pm.sym("shared") + 6);
         // resume in a 16-bit code segment: the decoded-instruction cache must not reuse the 32-bit decoding
         pm.cpu.setReg(Cpu.EAX, 0);
-        pm.cpu.core().halted = false;
+        pm.cpu.core().wake();
         pm.cpu.setSegmentCache(Cpu.CS, ProtectedModeSetup.KCODE16, 0, 0xFFFF, 0x9B, false);
         pm.cpu.setEip(pm.sym("entry16"));
         pm.run();
