@@ -64,10 +64,15 @@ public final class Elf32 {
     public static final int PF_W = 2;
     public static final int PF_R = 4;
 
+    public static final int SHT_PROGBITS = 1;
     public static final int SHT_SYMTAB = 2;
     public static final int SHT_STRTAB = 3;
     public static final int SHT_NOTE = 7;
     public static final int SHT_NOBITS = 8;
+
+    public static final int SHF_WRITE = 1;
+    public static final int SHF_ALLOC = 2;
+    public static final int SHF_EXECINSTR = 4;
 
     public static final int SHN_UNDEF = 0;
     public static final int SHN_ABS = 0xFFF1;

@@ -85,6 +85,30 @@ public final class ElfImage {
         }
     }
 
+    /**
+     * One code section (SHT_PROGBITS with SHF_ALLOC and SHF_EXECINSTR, such as .text) with its file bytes,
+     * covering {@code [addr, addr + data.length)} in memory. This is what {@code objdump -d} disassembles.
+     */
+    public record Section(int index, String name, int addr, int flags, byte[] data) {
+        public Section {
+            data = data.clone();
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        public int size() {
+            return data.length;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("Section[%d %s addr=0x%08x size=0x%x]", index, name, addr, data.length);
+        }
+    }
+
     /** One .symtab entry; {@code type} is STT_*, {@code bind} STB_*, {@code shndx} the section (or SHN_ABS...). */
     public record Symbol(String name, int value, int size, int type, int bind, int shndx) {
         /** True for symbols that name a code or data address: FUNC or NOTYPE, defined in a section. */
@@ -107,14 +131,17 @@ public final class ElfImage {
     private final List<Segment> segments;
     private final List<Note> notes;
     private final List<Symbol> symbols;
+    private final List<Section> codeSections;
     private final Symbol[] labelsByAddress;
 
-    ElfImage(String fileName, int entry, List<Segment> segments, List<Note> notes, List<Symbol> symbols) {
+    ElfImage(String fileName, int entry, List<Segment> segments, List<Note> notes, List<Symbol> symbols,
+             List<Section> codeSections) {
         this.fileName = fileName;
         this.entry = entry;
         this.segments = List.copyOf(segments);
         this.notes = List.copyOf(notes);
         this.symbols = List.copyOf(symbols);
+        this.codeSections = List.copyOf(codeSections);
         this.labelsByAddress = sortLabels(symbols);
     }
 
@@ -158,6 +185,19 @@ public final class ElfImage {
     /** Every .symtab entry except the null symbol 0, in table order (empty for a stripped file). */
     public List<Symbol> symbols() {
         return symbols;
+    }
+
+    /** The code sections (see {@link Section}) in section header order; empty when there are no section headers. */
+    public List<Section> codeSections() {
+        return codeSections;
+    }
+
+    /**
+     * Every address label (FUNC or NOTYPE symbol defined in a section, see {@link #symbolAt}) sorted by address,
+     * one per address: the one {@link #symbolAt} names it by.
+     */
+    public List<Symbol> labels() {
+        return List.of(labelsByAddress);
     }
 
     /** The first symbol with this name, preferring globals. */

@@ -33,7 +33,8 @@ final class ElfParser {
     }
 
     /** A section header, fields as unsigned values. */
-    private record Shdr(int index, String name, long type, long offset, long size, long link, long entsize) {
+    private record Shdr(int index, String name, long type, long flags, long addr, long offset, long size, long link,
+                        long entsize) {
     }
 
     private final String file;
@@ -68,7 +69,7 @@ final class ElfParser {
                 }
             }
         }
-        return new ElfImage(file, (int) u32(24), segments, notes, readSymbols(sections));
+        return new ElfImage(file, (int) u32(24), segments, notes, readSymbols(sections), codeSections(sections));
     }
 
     /** Checks e_ident: magic, 32-bit class, little-endian data, version 1. */
@@ -204,11 +205,26 @@ final class ElfParser {
         for (int i = 0; i < shnum; i++) {
             long h = shoff + (long) i * SHDR_SIZE;
             String name = shstrndx == 0 ? "" : string(namesOff, namesSize, u32(h), "section " + i + " name");
-            Shdr s = new Shdr(i, name, u32(h + 4), u32(h + 16), u32(h + 20), u32(h + 24), u32(h + 36));
+            Shdr s = new Shdr(i, name, u32(h + 4), u32(h + 8), u32(h + 12), u32(h + 16), u32(h + 20), u32(h + 24),
+                u32(h + 36));
             if (s.type() != Elf32.SHT_NOBITS && s.type() != 0) {
                 checkRange(s.offset(), s.size(), "section " + i + " (" + name + ")");
             }
             out.add(s);
+        }
+        return out;
+    }
+
+    /** The allocated SHT_PROGBITS sections with SHF_EXECINSTR, with their bytes (checked in range on reading). */
+    private List<ElfImage.Section> codeSections(List<Shdr> sections) {
+        List<ElfImage.Section> out = new ArrayList<>();
+        long wanted = Elf32.SHF_ALLOC | Elf32.SHF_EXECINSTR;
+        for (Shdr s : sections) {
+            boolean code = (s.flags() & wanted) == wanted;
+            if (s.type() == Elf32.SHT_PROGBITS && code && s.size() > 0) {
+                byte[] data = Arrays.copyOfRange(b, (int) s.offset(), (int) (s.offset() + s.size()));
+                out.add(new ElfImage.Section(s.index(), s.name(), (int) s.addr(), (int) s.flags(), data));
+            }
         }
         return out;
     }
