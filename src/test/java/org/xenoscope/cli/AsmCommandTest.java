@@ -74,6 +74,17 @@ class AsmCommandTest {
     }
 
     @Test
+    void theReadmeDemoAssemblesHelloAndBootsIt() {
+        Path hello = org.xenoscope.testutil.Tools.projectRoot().resolve("sample-guests/bare-metal/hello.asm");
+        Path elf = dir.resolve("hello.elf");
+        Result a = xenoscope("asm", "-f", "elf", hello.toString(), "-o", elf.toString());
+        assertThat(a.status()).as(a.err()).isZero();
+        Result r = xenoscope("run", "--bare-metal", elf.toString());
+        assertThat(r.out()).isEqualTo("Hello from bare metal!\nbooted with EAX=0x2BADB002\n");
+        assertThat(r.status()).isEqualTo(1);
+    }
+
+    @Test
     void warningsDoNotFail() throws IOException {
         Path src = write("w.asm", "%warning \"heads up\"\ndb 1\n");
         Result r = xenoscope("asm", src.toString());

@@ -43,6 +43,25 @@ class ElfOutputTest {
         scratch: resb 8192
         """;
 
+    /** The same program written with instructions. */
+    static final String HELLO_LINUX_MNEMONICS = """
+        bits 32
+        section .text
+        global _start
+        _start:
+            mov eax, 4              ; write
+            mov ebx, 1              ; stdout
+            mov ecx, msg
+            mov edx, len
+            int 0x80
+            mov eax, 1              ; exit
+            mov ebx, 42
+            int 0x80
+        section .data
+        msg: db "hello from xenoscope asm", 10
+        len equ $ - msg
+        """;
+
     private static Path includeDir() {
         return Tools.projectRoot().resolve("sample-guests/include");
     }
@@ -153,6 +172,17 @@ class ElfOutputTest {
                     .isEqualTo(Integer.remainderUnsigned(b.getInt(p + 8), 4096));
             }
         }
+    }
+
+    @Test
+    void instructionsRunNativelyOnLinuxToo() throws Exception {
+        Assembly a = Assembler.assemble("hello2.asm", HELLO_LINUX_MNEMONICS, Assembler.Options.elf());
+        Path exe = dir.resolve("hello2");
+        Files.write(exe, a.image());
+        assertThat(exe.toFile().setExecutable(true)).isTrue();
+        Tools.Result r = Tools.run(dir, List.of(exe.toString()), 30);
+        assertThat(r.stdout()).isEqualTo("hello from xenoscope asm\n");
+        assertThat(r.exitCode()).isEqualTo(42);
     }
 
     @Test
