@@ -25,5 +25,8 @@
  *
  * SIMPLIFICATION: only 32-bit code ({@code bits 32}); no object files, linking, {@code extern} or relocations;
  * no context stack ({@code %push}), string functions, {@code %use} or bin-format {@code vstart}/{@code follows}.
+ * The preprocessor runs once, before the passes, so {@code %if} sees numbers and macros but not labels or
+ * {@code equ} constants (NASM lets it use symbols defined earlier in the file). The ELF output is an executable
+ * laid out by the assembler itself (read-only segment, writable segment, notes), not NASM's relocatable object.
  */
 package org.xenoscope.asm.nasm;

@@ -119,3 +119,34 @@ bss_end:
 
 section .data
             dd      bss_start, bss_buf, bss_end - bss_start
+
+;-------------------------------------------------------------- more spellings
+[bits 32]
+use32
+segment .data
+%define     GONE 1
+%undef      GONE
+%ifdef GONE
+            db      0xBAD
+%endif
+%idefine    Shout   0x5A
+            db      SHOUT, shout
+%ifidn      Shout, 0x5A
+            db      1
+%endif
+%macro      pick 1
+  %if %1 == 1
+            db      "one"
+  %elif %1 == 2
+            db      "two"
+  %else
+            db      "many"
+  %endif
+%endmacro
+            pick    1
+            pick    2
+            pick    7
+%rep 2
+            dw      $ - $$
+%endrep
+            dd      __LINE__
