@@ -121,6 +121,7 @@ public final class Assembler {
         }
     }
 
+    /** Preprocesses, parses and runs passes until the layout settles; builds the result or throws the errors. */
     private Assembly assemble(SourceFile main, Sources sources, Diag front) {
         List<PLine> lines = new Preprocessor(sources, front).run(main);
         List<Stmt> stmts = new Parser(front, sources).parse(lines);
@@ -169,6 +170,7 @@ public final class Assembler {
         return m;
     }
 
+    /** True when both passes define the same symbols at the same section offsets. */
     private static boolean sameSymbols(Map<String, Sym> a, Map<String, Sym> b) {
         if (a.size() != b.size()) {
             return false;

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>NASM semantics kept here: {@code align N} is {@code times (N - ($-$$) % N) % N nop} (0x90 bytes, in data
  * sections too) and raises the section's alignment; {@code align N, fill} repeats the fill statement;
- * {@code alignb} reserves (and raises the alignment too). Data in a nobits section is ignored with a warning, but its space is reserved.
+ * {@code alignb} reserves (and raises the alignment too). Data in a nobits section is ignored with a warning,
+ * but its space is reserved.
  */
 final class Directives {
     private static final byte[] NOP = {(byte) 0x90};
@@ -44,6 +45,7 @@ final class Directives {
         }
     }
 
+    /** Executes one operation once (the {@code times} loop is in {@link #execute}). */
     private void op(Stmt.Op op, Stmt s) {
         if (op instanceof Stmt.Insn i) {
             insn(i, s);
@@ -77,6 +79,10 @@ final class Directives {
 
     // ---------------------------------------------------------------- code and data
 
+    /**
+     * Encodes an instruction at {@code $}; when the encoder refuses it, the size of the previous pass is kept (as
+     * zeros) so that the layout does not jump.
+     */
     private void insn(Stmt.Insn i, Stmt s) {
         requireSection(i.tok(), "code");
         if (p.bin && !p.bits32Seen && !p.warnedBits) {
@@ -115,6 +121,7 @@ final class Directives {
         }
     }
 
+    /** Emits {@code db}/{@code dw}/... items (in a nobits section only the space, with a warning). */
     private void data(Stmt.Data d) {
         requireSection(d.tok(), "data");
         if (p.cur.nobits) {
@@ -139,6 +146,10 @@ final class Directives {
         return unit;
     }
 
+    /**
+     * One data item in {@code unit}-byte units: a string padded to the unit, a float, {@code ?} (zeros) or a little-
+     * endian value.
+     */
     private void dataItem(Eval ev, Expr e, int unit) {
         if (e == null) {
             p.cur.zeros(unit);
@@ -182,6 +193,7 @@ final class Directives {
         return v >= lo && v <= hi;
     }
 
+    /** {@code resX count}, {@code times} times: zeros in progbits, space in nobits or absolute space. */
     private void reserve(Stmt.Reserve r, long times) {
         long n = p.critical(r.count(), "`" + r.tok().text() + "'");
         if (n < 0) {
@@ -211,6 +223,7 @@ final class Directives {
 
     // ---------------------------------------------------------------- layout directives
 
+    /** Switches to a section (created on first use), applying the attributes given. */
     private void section(Stmt.SectionOp so) {
         Section s = p.sections.get(so.name());
         if (s == null) {
@@ -223,6 +236,7 @@ final class Directives {
         p.strucName = null;
     }
 
+    /** Sets the origin; a second, different origin is an error. */
     private void org(Stmt.Org o) {
         long v = p.critical(o.value(), "`org'");
         if (p.origin != null && p.origin != v) {
@@ -235,6 +249,10 @@ final class Directives {
         }
     }
 
+    /**
+     * {@code align}/{@code alignb}: pads to a multiple of the boundary (relative to the section start) and raises the
+     * section's alignment.
+     */
     private void align(Stmt.Align a, Stmt s) {
         long n = p.critical(a.boundary(), "`" + a.tok().text() + "'");
         if (n <= 0 || (n & (n - 1)) != 0) {
@@ -265,6 +283,7 @@ final class Directives {
         }
     }
 
+    /** Emits the selected part of an incbin file. */
     private void incbin(Stmt.Incbin ib) {
         requireSection(ib.tok(), "data");
         byte[] d = ib.data();

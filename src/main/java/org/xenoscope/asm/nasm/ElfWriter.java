@@ -58,6 +58,7 @@ final class ElfWriter {
         this.entry = entry;
     }
 
+    /** The whole file: headers, segment contents, notes, symbol and string tables, section headers. */
     byte[] write() {
         List<Segment> loads = segments();
         List<Section> notes = new ArrayList<>();
@@ -140,6 +141,7 @@ final class ElfWriter {
         return out;
     }
 
+    /** Appends .symtab, .strtab, .shstrtab and the section headers, then fills in the ELF and program headers. */
     private void writeTables(Buf f, List<Segment> loads, List<Section> notes) {
         StringTable shstr = new StringTable();
         StringTable str = new StringTable();
@@ -184,6 +186,7 @@ final class ElfWriter {
         programHeaders(f, loads, notes);
     }
 
+    /** The ELF header (see {@link Elf32} for the layout). */
     private void header(Buf f, int phnum, int shoff, int shnum, int shstrndx) {
         f.put(0, new byte[] {0x7F, 'E', 'L', 'F', Elf32.ELFCLASS32, Elf32.ELFDATA2LSB, Elf32.EV_CURRENT});
         f.u16(16, Elf32.ET_EXEC);
@@ -201,6 +204,7 @@ final class ElfWriter {
         f.u16(50, shstrndx);
     }
 
+    /** The program headers: the PT_LOADs, then one PT_NOTE per note section. */
     private void programHeaders(Buf f, List<Segment> loads, List<Section> notes) {
         int p = EHDR_SIZE;
         for (Segment g : loads) {
@@ -268,6 +272,7 @@ final class ElfWriter {
         return b.toArray();
     }
 
+    /** The index of the first global symbol in .symtab (its sh_info). */
     private int firstGlobal() {
         int n = 1;
         for (AsmSymbol s : symbols) {
@@ -287,6 +292,7 @@ final class ElfWriter {
             b.write(0);
         }
 
+        /** The offset of {@code s} in the table, adding it when new. */
         int add(String s) {
             Integer o = seen.get(s);
             if (o != null) {

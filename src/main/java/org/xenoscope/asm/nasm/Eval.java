@@ -64,6 +64,7 @@ final class Eval {
         return v;
     }
 
+    /** Applies a unary operator; the result is relocatable only for {@code +}. */
     private static Val unary(String op, Val a) {
         long v = switch (op) {
             case "-" -> -a.value();
@@ -80,6 +81,7 @@ final class Eval {
         return new Val(v, s, unk);
     }
 
+    /** Applies a binary operator: 64-bit wrapping arithmetic, unknown-symbol counting as NASM, relocation rules. */
     private static Val binary(Expr.Binary b, Val l, Val r) {
         boolean known = l.known() && r.known();
         long unk = switch (b.op()) {
@@ -132,6 +134,7 @@ final class Eval {
         return Section.MIXED;
     }
 
+    /** Division and remainder ({@code / %} unsigned, {@code // %%} signed); dividing by a known zero is an error. */
     private static long divide(Expr.Binary b, long x, long y, boolean known) {
         if (y == 0) {
             if (known) {
@@ -182,6 +185,7 @@ final class Eval {
         return new Linear(m, binary(b, l.constant(), r.constant()));
     }
 
+    /** A product in a memory operand: a register sum times a known constant (a scale), or two constants. */
     private Linear mulLinear(Expr.Binary b) {
         Linear l = linear(b.left());
         Linear r = linear(b.right());
@@ -210,6 +214,7 @@ final class Eval {
         return new Linear(m, new Val(c.value() * k, s, c.unk() * k));
     }
 
+    /** True when {@code e} mentions a register anywhere. */
     private static boolean hasRegister(Expr e) {
         if (e instanceof Expr.Reg) {
             return true;

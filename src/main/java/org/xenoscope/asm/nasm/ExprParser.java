@@ -30,6 +30,7 @@ final class ExprParser {
         return level(0);
     }
 
+    /** Parses the binary operators of precedence level {@code n} (left-associative) and everything tighter. */
     private Expr level(int n) {
         if (n == LEVELS.length) {
             return unary();
@@ -56,6 +57,7 @@ final class ExprParser {
         return null;
     }
 
+    /** Unary {@code - + ~ !}; a negated float stays a float item. */
     private Expr unary() {
         Token t = c.peek();
         if (t != null && (t.is("-") || t.is("+") || t.is("~") || t.is("!"))) {
@@ -72,6 +74,7 @@ final class ExprParser {
         return primary();
     }
 
+    /** A number, string, float, name, {@code $}, {@code $$} or parenthesised expression. */
     private Expr primary() {
         if (c.atEnd()) {
             throw new SyntaxError(c.pos(), "expression expected at end of line");
@@ -107,6 +110,7 @@ final class ExprParser {
         throw new SyntaxError(t.pos(), "expression syntax error at `" + t.source() + "'");
     }
 
+    /** An identifier: a register, or a symbol (qualified); size and distance keywords are not allowed here. */
     private Expr name(Token t) {
         if (!t.escaped()) {
             Register r = Register.byName(t.text());

@@ -46,6 +46,7 @@ final class Lexer {
             || c == '?';
     }
 
+    /** The tokens up to the end of the line or a comment. */
     private List<Token> run() {
         List<Token> out = new ArrayList<>();
         while (true) {
@@ -167,6 +168,7 @@ final class Lexer {
         }
     }
 
+    /** A decimal floating-point constant starting at {@code start}: digits, fraction, exponent. */
     private Token floating(int start) {
         if (at(i) == '.') {
             i++;

@@ -29,6 +29,7 @@ final class Listing {
         return sb.toString();
     }
 
+    /** Appends one listing line (and its continuation rows for long byte lists). */
     private static void line(StringBuilder sb, ListingLine l) {
         String level = l.depth() > 0 ? "<" + l.depth() + ">" : "";
         byte[] b = l.bytes();

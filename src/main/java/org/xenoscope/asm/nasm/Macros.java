@@ -62,6 +62,10 @@ final class Macros {
         return expand(tokens, new HashSet<>(), budget);
     }
 
+    /**
+     * Expands the macros in {@code in}; {@code active} holds the macros being expanded (not expanded again), {@code
+     * budget} the tokens left.
+     */
     private List<Token> expand(List<Token> in, Set<String> active, int[] budget) {
         List<Token> out = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
@@ -104,6 +108,10 @@ final class Macros {
         return out;
     }
 
+    /**
+     * The definition matching the call: the one with as many parameters as arguments, else the one without parameters;
+     * null if none.
+     */
     private static DefineMacro pick(List<DefineMacro> cands, List<List<Token>> args) {
         for (DefineMacro m : cands) {
             if (m.params() != null && args != null && m.params().size() == args.size()) {
@@ -156,6 +164,10 @@ final class Macros {
         return out;
     }
 
+    /**
+     * The body of {@code m} with each parameter name replaced by its argument; body tokens take the position of the
+     * call.
+     */
     private static List<Token> substituteDefine(DefineMacro m, List<List<Token>> args, SrcPos at) {
         List<Token> out = new ArrayList<>();
         for (Token b : m.body()) {
@@ -248,6 +260,10 @@ final class Macros {
         return paste(out, glue);
     }
 
+    /**
+     * What token {@code t} of a macro body becomes in a call: the argument for {@code %n}, the count for {@code %0}, a
+     * unique name for {@code %%x}.
+     */
     private static List<Token> replacement(Token t, List<List<Token>> args, int uniq) {
         if (t.kind() == Kind.LOCAL) {
             return List.of(Token.of(Kind.IDENT, "..@" + uniq + "." + t.text(), t.pos()));
@@ -301,6 +317,7 @@ final class Macros {
         return out;
     }
 
+    /** The token {@code a} and {@code b} make when written together, or null when that is not one token. */
     private static Token join(Token a, Token b) {
         if (a.kind() == Kind.STRING || b.kind() == Kind.STRING || a.kind() == Kind.OP || b.kind() == Kind.OP) {
             return null;

@@ -22,6 +22,7 @@ final class OperandParser {
         this.qualify = qualify;
     }
 
+    /** Parses one operand with its keywords (see the class comment). */
     Operand operand() {
         SrcPos start = c.pos();
         int size = 0;
@@ -73,6 +74,7 @@ final class OperandParser {
         return null;
     }
 
+    /** A memory operand from its {@code [} to its {@code ]}, with the keywords and segment override inside. */
     private Operand memory(int size, Register outerSeg, boolean far, SrcPos start) {
         c.next();
         int dispSize = 0;

@@ -9,9 +9,9 @@ import java.util.Map;
  * "known" and for effective addresses.
  *
  * <p>First pass, as NASM: an immediate that uses a symbol not defined yet is assumed small, whatever else it
- * contains (it is encoded as 0 in its short form, lengthened later if needed), a displacement that does is assumed large (disp32), a branch target is
- * assumed in reach. Later passes use the values of the pass before, so nothing stays unknown but undefined
- * symbols (reported as errors).
+ * contains (it is encoded as 0 in its short form, lengthened later if needed); a displacement that does is
+ * assumed large (disp32); a branch target is assumed in reach. Later passes use the values of the pass before,
+ * so nothing stays unknown but undefined symbols (reported as errors).
  *
  * <p>NASM never shortens a relocatable value (a label's address, not a difference of two labels): such an
  * immediate goes to the encoder as {@code strict} with size 4 (unless a size was written), such a displacement
@@ -38,6 +38,7 @@ final class Operands {
         return out;
     }
 
+    /** One operand as the encoder takes it. */
     private static AsmOperand convert(Stmt.Operand o, Eval eval, boolean branch, Section section, long addr) {
         if (o instanceof Stmt.RegOpd r) {
             return new AsmOperand.Reg(r.reg());
@@ -53,6 +54,7 @@ final class Operands {
         return memory((Stmt.MemOpd) o, eval);
     }
 
+    /** An immediate or branch target, with NASM's rules for unknown and relocatable values (see the class comment). */
     private static AsmOperand immediate(Stmt.ImmOpd i, Val v, boolean branch, Section section, long addr) {
         if ("far".equals(i.distance())) {
             throw new SyntaxError(i.pos(), "`far' needs a memory operand or selector:offset");
@@ -79,6 +81,7 @@ final class Operands {
         return new AsmOperand.Imm(v.value(), true, size, i.strict());
     }
 
+    /** A memory operand: base, index and scale chosen as NASM chooses them (see the class comment). */
     private static AsmOperand memory(Stmt.MemOpd m, Eval eval) {
         Eval.Linear lin = eval.linear(m.address());
         Register base = null;

@@ -55,6 +55,7 @@ final class Output {
         return sections.get(".text").base;
     }
 
+    /** The symbols of the last pass, in order of definition. */
     private static List<AsmSymbol> symbols(Pass pass) {
         List<AsmSymbol> out = new ArrayList<>();
         for (Sym s : pass.syms.values()) {
@@ -65,6 +66,7 @@ final class Output {
         return out;
     }
 
+    /** The flat image: progbits sections at {@code base - origin}, gaps zero-filled. */
     private static byte[] flat(List<Section> order, long origin) {
         long end = 0;
         for (Section s : order) {
@@ -90,6 +92,7 @@ final class Output {
         return img;
     }
 
+    /** One listing line per statement of the last pass, with its address range and bytes. */
     private static List<ListingLine> listing(Pass pass) {
         List<ListingLine> out = new ArrayList<>();
         for (Pass.Placed p : pass.placed) {

@@ -36,6 +36,7 @@ final class Parser {
         return out;
     }
 
+    /** Parses one line into a statement; a syntax error is reported and leaves a statement with just the label. */
     private Stmt line(PLine l) {
         int idx = index++;
         diag.key = idx;
@@ -83,6 +84,7 @@ final class Parser {
         return t;
     }
 
+    /** True when the line starts with a label (see the class comment for the rule). */
     private static boolean isLabel(Cursor c) {
         Token t = c.peek();
         if (t == null || t.kind() != Kind.IDENT) {
@@ -120,6 +122,7 @@ final class Parser {
         return new ExprParser(c, this::qualify).parse();
     }
 
+    /** Parses prefixes and the operation (instruction, data, reservation or directive) with its operands. */
     private Op operation(Cursor c, PLine l, String label, int idx) {
         List<String> prefixes = new ArrayList<>();
         while (c.peek() != null && c.peek().kind() == Kind.IDENT && !c.peek().escaped()
@@ -156,6 +159,7 @@ final class Parser {
         return insn(c, prefixes, w, lw);
     }
 
+    /** The comma-separated items of {@code db}/{@code dw}/...: expressions, strings, floats, or {@code ?} (null). */
     private List<Expr> dataItems(Cursor c) {
         List<Expr> items = new ArrayList<>();
         do {
@@ -171,6 +175,7 @@ final class Parser {
         return items;
     }
 
+    /** Parses the operands of assembler directive {@code lw} (its token {@code w}). */
     private Op directive(Cursor c, PLine l, Token w, String lw, String label, int idx) {
         switch (lw) {
             case "equ":
@@ -233,6 +238,7 @@ final class Parser {
         return c.next();
     }
 
+    /** The names of {@code global}: identifiers, each optionally followed by {@code :type size}, comma-separated. */
     private List<Token> names(Cursor c) {
         List<Token> out = new ArrayList<>();
         do {
@@ -308,6 +314,7 @@ final class Parser {
         return new Stmt(idx, l, null, null, null, operation(c, l, null, idx));
     }
 
+    /** {@code incbin "file"[, skip[, length]]}; the file is read now (once for all passes). */
     private Op incbin(Cursor c, Token w) {
         Token f = c.peek();
         if (f == null || f.kind() != Kind.STRING) {
@@ -330,6 +337,7 @@ final class Parser {
         return new Stmt.Incbin(name, data, skip, len, w);
     }
 
+    /** An instruction: the comma-separated operands after the mnemonic. */
     private Op insn(Cursor c, List<String> prefixes, Token w, String mnemonic) {
         List<Stmt.Operand> ops = new ArrayList<>();
         if (!c.atEnd()) {

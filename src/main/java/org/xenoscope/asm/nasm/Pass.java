@@ -160,6 +160,7 @@ final class Pass implements Eval.Env {
         define(Sym.of(name, v, cur, pos, true));
     }
 
+    /** Adds a symbol of this pass; a second definition of the same name is an error. */
     void define(Sym s) {
         Sym old = syms.get(s.name());
         if (old != null) {

@@ -115,6 +115,7 @@ final class PpDirectives {
         return args.get(0).text();
     }
 
+    /** {@code %ifidn a, b}: the two comma-separated token lists, macros expanded, spelled the same. */
     private boolean identical(List<Token> args, Token d, boolean ignoreCase) {
         List<Token> e = pp.macros.expand(args);
         int comma = -1;
@@ -193,6 +194,7 @@ final class PpDirectives {
         }
     }
 
+    /** The text of {@code %error}/{@code %warning}: a quoted string's contents, else the tokens as written. */
     private static String message(List<Token> rest) {
         if (rest.size() == 1 && rest.get(0).kind() == Kind.STRING) {
             return new String(rest.get(0).bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -253,6 +255,7 @@ final class PpDirectives {
         pp.macros.define(new DefineMacro(n, null, body, d.lower().startsWith("i")));
     }
 
+    /** {@code %include "file"}: pushes the file, looked up beside the current file, then in the -I directories. */
     private void include(Token d, List<Token> rest) {
         List<Token> e = pp.macros.expand(rest);
         if (e.size() != 1 || e.get(0).kind() != Kind.STRING) {

@@ -214,6 +214,7 @@ final class Preprocessor {
         return conds.isEmpty() || conds.peek().active;
     }
 
+    /** Handles one raw line: captured into a block, a conditional, a directive, skipped, or assembled. */
     private void line(RawLine l) {
         List<Token> t = l.tokens();
         if (capture != null) {

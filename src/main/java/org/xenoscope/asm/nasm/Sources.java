@@ -92,6 +92,7 @@ final class Sources {
         return null;
     }
 
+    /** The bytes of {@code p}, cached; a file over {@link #MAX_FILE} is refused. */
     private byte[] read(Path p) throws IOException {
         Path key = p.toAbsolutePath().normalize();
         byte[] b = cache.get(key);

@@ -22,6 +22,7 @@ final class Structures {
         this.p = p;
     }
 
+    /** Executes a struc-family or {@code absolute} statement. */
     void execute(Stmt.Op op, Stmt s) {
         if (op instanceof Stmt.Struc st) {
             struc(st);
@@ -42,6 +43,7 @@ final class Structures {
         }
     }
 
+    /** {@code struc NAME}: defines NAME = 0 and continues in absolute space from 0. */
     private void struc(Stmt.Struc st) {
         if (p.strucName != null) {
             throw new SyntaxError(st.tok().pos(), "`struc' inside `struc " + p.strucName + "'");
@@ -70,6 +72,7 @@ final class Structures {
         p.istrucStarts.push(new long[] {p.offset()});
     }
 
+    /** {@code at FIELD, data}: pads the instance with zeros up to the field, then emits the data. */
     private void at(Stmt.At a) {
         if (p.istrucNames.isEmpty()) {
             throw new SyntaxError(a.tok().pos(), "`at' outside `istruc'");
@@ -87,6 +90,7 @@ final class Structures {
         }
     }
 
+    /** {@code iend}: pads the instance with zeros up to the structure's size. */
     private void iend(Stmt.Iend i) {
         if (p.istrucNames.isEmpty()) {
             throw new SyntaxError(i.tok().pos(), "`iend' without `istruc'");
