@@ -63,8 +63,8 @@ final class Macros {
     }
 
     /**
-     * Expands the macros in {@code in}; {@code active} holds the macros being expanded (not expanded again), {@code
-     * budget} the tokens left.
+     * Expands the macros in {@code in}; {@code active} holds the macros being expanded (not expanded again),
+     * {@code budget} the tokens left.
      */
     private List<Token> expand(List<Token> in, Set<String> active, int[] budget) {
         List<Token> out = new ArrayList<>();
