@@ -56,6 +56,7 @@ public final class Core {
     }
 
     Core(Cpu c) {
+        JitHints.install();
         this.c = c;
         this.mem = c.mem;
         this.ram = mem.array();
