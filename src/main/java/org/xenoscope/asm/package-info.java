@@ -7,6 +7,7 @@
  * {@link org.xenoscope.machine.isa}, never from tables of their own. Bad input (a malformed ELF file, an unknown
  * mnemonic) is reported as one line, {@code file: message} or {@code file:line: message}, through a
  * {@link org.xenoscope.asm.BadInputException}, never as a stack trace; no other exception type escapes for
- * malformed input. Output is deterministic: the same source gives the same bytes.
+ * malformed input, except that the assembler reports all the errors of a source at once in one
+ * {@link org.xenoscope.asm.nasm.AsmErrors} (which {@code toBadInput()} turns into the one-line form). Output is deterministic: the same source gives the same bytes.
  */
 package org.xenoscope.asm;

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code xenoscope} command. Without arguments it would start the GUI; until the GUI exists it prints the help
- * and runs the bundled bare-metal demo ({@value #DEMO}) headless. Subcommands: {@code run}, {@code bench} and
- * {@code disasm}.
+ * and runs the bundled bare-metal demo ({@value #DEMO}) headless. Subcommands: {@code run}, {@code bench},
+ * {@code asm} and {@code disasm}.
  *
  * <pre>
  *   exit status   meaning
@@ -67,6 +67,7 @@ public final class Main implements Callable<Integer> {
             CommandLine cl = new CommandLine(new Main(out, err));
             cl.addSubcommand("run", new RunCommand(out, err));
             cl.addSubcommand("bench", new BenchCommand(out, err));
+            cl.addSubcommand("asm", new AsmCommand(out, err));
             cl.addSubcommand("disasm", new DisasmCommand(out));
             cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
             cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

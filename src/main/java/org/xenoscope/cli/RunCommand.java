@@ -8,6 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.xenoscope.asm.BadInputException;
+import org.xenoscope.asm.nasm.AsmErrors;
+import org.xenoscope.asm.nasm.Assembler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,8 +26,9 @@ final class RunCommand implements Callable<Integer> {
     static final int MIN_MEMORY_MB = 2;
     static final int MAX_MEMORY_MB = 1024;
 
-    @Option(names = "--bare-metal", paramLabel = "KERNEL.elf", required = true,
-        description = "the multiboot kernel to boot")
+    @Option(names = "--bare-metal", paramLabel = "KERNEL.elf|KERNEL.asm", required = true,
+        description = "the multiboot kernel to boot: an ELF32 file, or NASM source that is assembled first "
+            + "(no external toolchain needed)")
     private Path kernel;
 
     @Option(names = "--max-instructions", paramLabel = "N", defaultValue = "0",
@@ -55,7 +58,18 @@ final class RunCommand implements Callable<Integer> {
                 + " MB, got " + memoryMb);
         }
         String name = kernel.toString();
-        byte[] bytes = readKernel(kernel, name);
+        byte[] bytes;
+        if (name.endsWith(".asm")) {
+            readKernel(kernel, name); // the same one-line errors for a missing or unreadable file
+            try {
+                bytes = Assembler.assembleFile(kernel, Assembler.Options.elf()).image();
+            } catch (AsmErrors e) {
+                err.println(e.render());
+                return Main.EXIT_BAD_INPUT;
+            }
+        } else {
+            bytes = readKernel(kernel, name);
+        }
         return new BareMetalRunner(out, err).boot(name, bytes, memoryMb, maxInstructions).exitStatus();
     }
 

@@ -1,6 +1,6 @@
 /**
- * The command-line entry points: {@code Main} and its subcommands ({@code run}, {@code bench}, and later
- * {@code asm} and {@code disasm}). Without arguments Xenoscope starts the GUI; until the GUI exists it
+ * The command-line entry points: {@code Main} and its subcommands ({@code run}, {@code bench}, {@code asm}
+ * and {@code disasm}). Without arguments Xenoscope starts the GUI; until the GUI exists it
  * prints the help and runs the bundled bare-metal demo headless.
  *
  * <p>Invariants:

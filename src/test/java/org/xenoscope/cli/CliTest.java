@@ -172,4 +172,22 @@ class CliTest {
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).matches("\\d+ instructions in \\d+\\.\\d\\d s: \\d+\\.\\d MIPS\\n");
     }
+
+    @Test
+    void runAssemblesAndBootsANasmSourceWithoutAnyExternalTool() {
+        Path timer = Tools.projectRoot().resolve("sample-guests/bare-metal/timer.asm");
+        Result r = xenoscope("run", "--bare-metal", timer.toString());
+        assertThat(r.out()).isEqualTo("..........\n10 timer interrupts; handler ran with IF=0\n");
+        assertThat(r.status()).isEqualTo((10 << 1) | 1);
+    }
+
+    @Test
+    void runReportsAssemblyErrorsWithPositionAndCaretAndExits2() {
+        Path bad = write("bad.asm", "bits 32\nstart:\n    mov eax, ebx, ecx\n    frob eax\n");
+        Result r = xenoscope("run", "--bare-metal", bad.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("bad.asm:3:").contains("bad.asm:4:").contains("^")
+            .doesNotContain("Exception").doesNotContain("\tat ");
+    }
 }

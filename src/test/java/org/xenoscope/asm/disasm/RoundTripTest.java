@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.xenoscope.asm.nasm.Assembler;
+import org.xenoscope.asm.nasm.Assembly;
 import org.xenoscope.machine.cpu.Nasm;
 import org.xenoscope.machine.isa.InsnForm;
 import org.xenoscope.machine.isa.Opnd;
@@ -30,7 +32,7 @@ import org.xenoscope.machine.isa.Sem;
  *   <li>B1 equals B0, unless the instance is one of the documented cases where the text does not determine the
  *       encoding and NASM writes another one ({@link #nasmMayChoose}); those are counted per reason.</li>
  * </ol>
- * NASM is the assembler until Xenoscope's own one exists.
+ * It runs twice: with NASM, and with Xenoscope's own assembler (whose bytes must also equal NASM's).
  */
 class RoundTripTest {
     /** Below 64 KiB, so that 16-bit branch targets need no wrapping. */
@@ -39,7 +41,26 @@ class RoundTripTest {
     private static final int SLOT = 16;
 
     @Test
-    void everyRowSurvivesDisassemblyAndReassembly() {
+    void everyRowSurvivesDisassemblyAndReassemblyWithNasm() {
+        roundTrip("nasm", src -> Nasm.program32(ORG, src));
+    }
+
+    /** The same round trip through Xenoscope's own assembler, whose output must also equal NASM's. */
+    @Test
+    void everyRowSurvivesDisassemblyAndReassemblyWithXenoscope() {
+        roundTrip("xenoscope", src -> {
+            Assembly a = Assembler.assemble("roundtrip.asm", "bits 32\norg " + ORG + "\n" + src,
+                Assembler.Options.bin());
+            Map<String, Integer> syms = new java.util.HashMap<>();
+            a.symbols().forEach((k, v) -> syms.put(k, v.intValue()));
+            Nasm.Program ours = new Nasm.Program(a.image(), syms);
+            assertThat(ours.code()).as("Xenoscope's bytes vs NASM's for the round-trip source")
+                .isEqualTo(Nasm.program32(ORG, src).code());
+            return ours;
+        });
+    }
+
+    private void roundTrip(String assemblerName, java.util.function.Function<String, Nasm.Program> assembler) {
         List<TableInstances.Instance> all = TableInstances.canonical();
         Disassembler dis = new Disassembler();
         List<DisasmInsn> t1 = new ArrayList<>();
@@ -51,7 +72,7 @@ class RoundTripTest {
             t1.add(in);
             src.append(String.format("times %d-($-$$) db 0xcc%ns%d: %s%ne%d:%n", k * SLOT, k, NasmSyntax.of(in), k));
         }
-        Nasm.Program p = Nasm.program32(ORG, src.toString());
+        Nasm.Program p = assembler.apply(src.toString());
         List<String> textDiffs = new ArrayList<>();
         Map<String, Integer> reasons = new TreeMap<>();
         List<String> byteDiffs = new ArrayList<>();
@@ -72,7 +93,8 @@ class RoundTripTest {
                 }
             }
         }
-        System.out.println("round trip: " + all.size() + " instances; NASM chose another encoding for " + reasons);
+        System.out.println("round trip (" + assemblerName + "): " + all.size()
+            + " instances; the assembler chose another encoding for " + reasons);
         assertThat(textDiffs).as("texts changed by disassemble-assemble-disassemble").isEmpty();
         assertThat(byteDiffs).as("bytes changed without a documented reason").isEmpty();
         assertThat(all).hasSizeGreaterThan(1000);
