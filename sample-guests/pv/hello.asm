@@ -5,7 +5,10 @@
 ; ESI = start_info. A hypercall is `call hypercall_page + nr*32` with the arguments in EBX, ECX, EDX, ESI, EDI
 ; and the result in EAX (see ../include/xen/hypercall.h).
 ;
-; Build: nasm -f elf32 hello.asm && ld -m elf_i386 -T c/pv.ld (see Makefile): build/hello-asm.elf.
+; Build: nasm -f elf32 hello.asm && ld -m elf_i386 -T c/pv.ld (see Makefile): build/hello-asm.elf. Xenoscope's
+; own assembler builds it too, without a toolchain: `xenoscope asm -f elf hello.asm` (its own layout, also at
+; 1 MiB, with the same notes). The sections are written in layout order (code, hypercall page, constants, notes,
+; .bss) because that assembler places them in the order the source first uses them.
 ;
 ; expect-output: Hello from a PV guest written in assembly
 ; expect-exit: 0
@@ -20,78 +23,7 @@ SCHEDOP_shutdown        equ 2
 SHUTDOWN_poweroff       equ 0
 SHUTDOWN_crash          equ 3
 
-; From ../include/xen/elfnote.h.
-XEN_ELFNOTE_ENTRY           equ 1
-XEN_ELFNOTE_HYPERCALL_PAGE  equ 2
-XEN_ELFNOTE_VIRT_BASE       equ 3
-XEN_ELFNOTE_PADDR_OFFSET    equ 4
-XEN_ELFNOTE_XEN_VERSION     equ 5
-XEN_ELFNOTE_GUEST_OS        equ 6
-XEN_ELFNOTE_GUEST_VERSION   equ 7
-XEN_ELFNOTE_LOADER          equ 8
-XEN_ELFNOTE_PAE_MODE        equ 9
-
-; The same notes as c/head.S. Each note is: namesz, descsz, type, the name "Xen\0" (4 bytes, so no padding),
-; the descriptor, padding to 4 bytes.
-; TODO(asmfront): once sample-guests/include/xen-elfnote.inc is on main, write these as
-;     %include "../include/xen-elfnote.inc"
-;     ELFNOTE "Xen", XEN_ELFNOTE_GUEST_OS, db "Xenoscope", 0      (and so on)
-; Until then they are spelled out with dd/db.
-section .note.Xen note alloc noexec nowrite align=4
-xen_notes:
-    dd 4, .os_end - .os, XEN_ELFNOTE_GUEST_OS
-    db "Xen", 0
-.os:
-    db "Xenoscope", 0
-.os_end:
-    align 4, db 0
-    dd 4, .gv_end - .gv, XEN_ELFNOTE_GUEST_VERSION
-    db "Xen", 0
-.gv:
-    db "1", 0
-.gv_end:
-    align 4, db 0
-    dd 4, .xv_end - .xv, XEN_ELFNOTE_XEN_VERSION
-    db "Xen", 0
-.xv:
-    db "xen-3.0", 0
-.xv_end:
-    align 4, db 0
-    dd 4, .ld_end - .ld, XEN_ELFNOTE_LOADER
-    db "Xen", 0
-.ld:
-    db "generic", 0
-.ld_end:
-    align 4, db 0
-    dd 4, 4, XEN_ELFNOTE_VIRT_BASE
-    db "Xen", 0
-    dd 0
-    dd 4, 4, XEN_ELFNOTE_PADDR_OFFSET
-    db "Xen", 0
-    dd 0
-    dd 4, 4, XEN_ELFNOTE_ENTRY
-    db "Xen", 0
-    dd _start
-    dd 4, 4, XEN_ELFNOTE_HYPERCALL_PAGE
-    db "Xen", 0
-    dd hypercall_page
-    dd 4, .pae_end - .pae, XEN_ELFNOTE_PAE_MODE
-    db "Xen", 0
-.pae:
-    db "yes", 0
-.pae_end:
-    align 4, db 0
-
-section .bss
-align 16
-stack:      resb 4096
-stack_top:
-
-section .rodata
-message:    db "Hello from a PV guest written in assembly", 10
-MESSAGE_LEN equ $ - message
-poweroff:   dd SHUTDOWN_poweroff    ; struct sched_shutdown { reason }
-crash:      dd SHUTDOWN_crash
+%include "../include/xen-elfnote.inc"    ; XEN_ELFNOTE_* and the ELFNOTE macro
 
 section .text
 global _start
@@ -116,3 +48,26 @@ section .text.hypercall_page progbits alloc exec nowrite align=4096
 global hypercall_page
 hypercall_page:
     times 2048 db 0x0F, 0x0B
+
+section .rodata
+message:    db "Hello from a PV guest written in assembly", 10
+MESSAGE_LEN equ $ - message
+poweroff:   dd SHUTDOWN_poweroff    ; struct sched_shutdown { reason }
+crash:      dd SHUTDOWN_crash
+
+; The same notes as c/head.S.
+section .note.Xen note alloc noexec nowrite align=4
+    ELFNOTE "Xen", XEN_ELFNOTE_GUEST_OS,       db "Xenoscope", 0
+    ELFNOTE "Xen", XEN_ELFNOTE_GUEST_VERSION,  db "1", 0
+    ELFNOTE "Xen", XEN_ELFNOTE_XEN_VERSION,    db "xen-3.0", 0
+    ELFNOTE "Xen", XEN_ELFNOTE_LOADER,         db "generic", 0
+    ELFNOTE "Xen", XEN_ELFNOTE_VIRT_BASE,      dd 0
+    ELFNOTE "Xen", XEN_ELFNOTE_PADDR_OFFSET,   dd 0
+    ELFNOTE "Xen", XEN_ELFNOTE_ENTRY,          dd _start
+    ELFNOTE "Xen", XEN_ELFNOTE_HYPERCALL_PAGE, dd hypercall_page
+    ELFNOTE "Xen", XEN_ELFNOTE_PAE_MODE,       db "yes", 0
+
+section .bss
+align 16
+stack:      resb 4096
+stack_top:

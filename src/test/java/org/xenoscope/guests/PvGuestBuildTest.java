@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.xenoscope.asm.elf.ElfImage;
 import org.xenoscope.asm.elf.ElfImage.Note;
 import org.xenoscope.asm.elf.ElfImage.Section;
+import org.xenoscope.asm.nasm.Assembler;
+import org.xenoscope.asm.nasm.Assembly;
 import org.xenoscope.guests.PvGuests.PvGuest;
 import org.xenoscope.testutil.Tools;
 
@@ -145,6 +147,33 @@ class PvGuestBuildTest {
         }
         assertThat(layout(asm)).as("segments (vaddr, flags)").isEqualTo(layout(c));
         assertThat(asm.entry()).isEqualTo(c.entry()).isEqualTo(LOAD_BASE);
+    }
+
+    /**
+     * The toolchain-free path: Xenoscope's own assembler ({@code xenoscope asm -f elf}) lays hello.asm out by
+     * itself (no linker script), yet the kernel must carry the same notes as the nasm + ld build, with ENTRY and
+     * HYPERCALL_PAGE pointing at its own _start and page-aligned hypercall page in the loaded code.
+     */
+    @Test
+    void ownAssemblerBuildsTheAssemblyGuestWithTheSameNotes() throws IOException {
+        PvGuest g = guest("hello-asm");
+        Assembly a = Assembler.assembleFile(g.source(), Assembler.Options.elf());
+        ElfImage own = ElfImage.parse(g.name() + ".elf", a.image());
+        Map<Integer, Note> on = xenNotes(own);
+        Map<Integer, Note> ln = xenNotes(elf(g));
+        assertThat(on.keySet()).isEqualTo(ln.keySet());
+        for (int type : List.of(XEN_VERSION, GUEST_OS, GUEST_VERSION, LOADER, PAE_MODE, VIRT_BASE, PADDR_OFFSET)) {
+            assertThat(on.get(type).desc()).as("note type %d", type).isEqualTo(ln.get(type).desc());
+        }
+        assertThat(on.get(ENTRY).descNumber()).isEqualTo(own.entry()).isEqualTo(own.symbol("_start").get().value());
+        int page = (int) on.get(HYPERCALL_PAGE).descNumber();
+        assertThat(page).isEqualTo(own.symbol("hypercall_page").get().value());
+        assertThat(page % PAGE).isZero();
+        ElfImage.Segment code = own.segments().get(0);
+        assertThat(code.executable()).isTrue();
+        assertThat(Integer.toUnsignedLong(page) + PAGE).isLessThanOrEqualTo(Integer.toUnsignedLong(code.vaddr())
+            + code.fileSize());
+        assertThat(code.vaddr()).isEqualTo(LOAD_BASE);
     }
 
     @ParameterizedTest(name = "{0}.linux")
