@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import org.xenoscope.testutil.Tools;
 
@@ -53,15 +55,82 @@ public final class GuestBuilds {
     }
 
     /**
+     * One expected output line: the exact text ({@code expect-output}) or a Java regular expression the whole
+     * line must match ({@code expect-output-match}).
+     */
+    public record Line(String text, boolean pattern) {
+        /** True when {@code actual} (without its newline) is this line. */
+        public boolean matches(String actual) {
+            return pattern ? Pattern.matches(text, actual) : text.equals(actual);
+        }
+
+        @Override
+        public String toString() {
+            return pattern ? "/" + text + "/" : "'" + text + "'";
+        }
+    }
+
+    /**
      * What a guest must do, from its header.
      *
-     * @param output          the exact output: every {@code expect-output} line followed by a newline
-     * @param exitStatus      the status of a bare-metal run (QEMU, Xenoscope): {@code (c << 1) | 1} after the
-     *                        guest writes {@code c} to port 0xF4, 0 after {@code cli; hlt}
-     * @param maxInstructions an instruction limit the bare-metal run stays under
+     * @param lines           the output, line by line; each line is printed followed by a newline
+     * @param exitStatus      the status of the run: for bare-metal guests (QEMU, Xenoscope) {@code (c << 1) | 1}
+     *                        after the guest writes {@code c} to port 0xF4, 0 after {@code cli; hlt}; for PV guests
+     *                        0 after SHUTDOWN_poweroff, 1 after a crash (sample-guests/README.md)
+     * @param maxInstructions an instruction limit the run stays under
      */
-    public record Expectation(String output, int exitStatus, long maxInstructions) {
-        /** The exit status of the Linux build: the code the program passed to exit_. */
+    public record Expectation(List<Line> lines, int exitStatus, long maxInstructions) {
+        public Expectation {
+            lines = List.copyOf(lines);
+        }
+
+        /** An expectation of exactly {@code output} (lines each ended by a newline). */
+        public Expectation(String output, int exitStatus, long maxInstructions) {
+            this(exactLines(output), exitStatus, maxInstructions);
+        }
+
+        private static List<Line> exactLines(String output) {
+            if (output.isEmpty()) {
+                return List.of();
+            }
+            String body = output.endsWith("\n") ? output.substring(0, output.length() - 1) : output;
+            return Stream.of(body.split("\n", -1)).map(l -> new Line(l, false)).toList();
+        }
+
+        /** The exact output; only for guests without {@code expect-output-match} lines. */
+        public String output() {
+            StringBuilder out = new StringBuilder();
+            for (Line l : lines) {
+                if (l.pattern()) {
+                    throw new IllegalStateException("the output has pattern lines: use mismatch(actual)");
+                }
+                out.append(l.text()).append('\n');
+            }
+            return out.toString();
+        }
+
+        /**
+         * Compares {@code actual} with the expected lines: empty when it matches, else what differs first
+         * ("line 3: expected /regex/, got 'text'").
+         */
+        public Optional<String> mismatch(String actual) {
+            if (!actual.isEmpty() && !actual.endsWith("\n")) {
+                return Optional.of("the output does not end with a newline");
+            }
+            List<String> got = actual.isEmpty() ? List.of()
+                : List.of(actual.substring(0, actual.length() - 1).split("\n", -1));
+            for (int i = 0; i < Math.min(got.size(), lines.size()); i++) {
+                if (!lines.get(i).matches(got.get(i))) {
+                    return Optional.of("line " + (i + 1) + ": expected " + lines.get(i) + ", got '" + got.get(i) + "'");
+                }
+            }
+            if (got.size() != lines.size()) {
+                return Optional.of("expected " + lines.size() + " lines, got " + got.size());
+            }
+            return Optional.empty();
+        }
+
+        /** The exit status of a bare-metal program's Linux build: the code the program passed to exit_. */
         public int linuxStatus() {
             return exitStatus >> 1;
         }
@@ -133,12 +202,13 @@ public final class GuestBuilds {
     }
 
     /**
-     * Reads the expectation header of {@code source} (see sample-guests/bare-metal/README.md): any number of
-     * {@code expect-output} lines, exactly one {@code expect-exit} and one {@code max-instructions}.
+     * Reads the expectation header of {@code source} (see sample-guests/README.md): any number of
+     * {@code expect-output} and {@code expect-output-match} lines, exactly one {@code expect-exit} and one
+     * {@code max-instructions}.
      * Throws {@link HeaderException} on an unknown key, a bad or repeated value, or a missing key.
      */
     public static Expectation expectation(Path source) {
-        StringBuilder output = new StringBuilder();
+        List<Line> output = new ArrayList<>();
         long exit = -1;
         long limit = -1;
         String[] lines = read(source).split("\n", -1);
@@ -150,7 +220,8 @@ public final class GuestBuilds {
             String key = m.group(1);
             String value = m.group(2).startsWith(" ") ? m.group(2).substring(1) : m.group(2);
             switch (key) {
-                case "expect-output" -> output.append(value).append('\n');
+                case "expect-output" -> output.add(new Line(value, false));
+                case "expect-output-match" -> output.add(new Line(pattern(source, i + 1, value), true));
                 case "expect-exit" -> exit = once(exit, number(source, i + 1, key, value, 255), source, i + 1, key);
                 case "max-instructions" -> limit = once(limit, number(source, i + 1, key, value, Long.MAX_VALUE),
                     source, i + 1, key);
@@ -160,7 +231,17 @@ public final class GuestBuilds {
         if (exit < 0 || limit < 0) {
             throw new HeaderException(source, 0, "no " + (exit < 0 ? "expect-exit" : "max-instructions") + " header");
         }
-        return new Expectation(output.toString(), (int) exit, limit);
+        return new Expectation(output, (int) exit, limit);
+    }
+
+    /** Returns value after checking it is a valid regular expression. */
+    private static String pattern(Path file, int line, String value) {
+        try {
+            Pattern.compile(value);
+            return value;
+        } catch (PatternSyntaxException e) {
+            throw new HeaderException(file, line, "bad expect-output-match pattern: " + e.getDescription());
+        }
     }
 
     /** Header keys start with "expect-" or are "max-instructions"; other "word:" comments are prose. */

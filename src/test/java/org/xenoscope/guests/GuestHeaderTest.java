@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xenoscope.guests.GuestBuilds.Expectation;
 import org.xenoscope.guests.GuestBuilds.HeaderException;
+import org.xenoscope.guests.GuestBuilds.Line;
 
 /** The expected-outcome header format of the sample guests (sample-guests/bare-metal/README.md). */
 class GuestHeaderTest {
@@ -62,5 +63,44 @@ class GuestHeaderTest {
         assertThatThrownBy(() -> GuestBuilds.expectation(nan)).hasMessage(nan + ":1: expect-exit is not a number: 'one'");
         Path big = file("big.c", "// expect-exit: 256\n");
         assertThatThrownBy(() -> GuestBuilds.expectation(big)).hasMessage(big + ":1: expect-exit out of range 0..255: 256");
+    }
+
+    @Test
+    void matchLinesArePatternsForAWholeLine() throws IOException {
+        Path p = file("m.c", """
+            // expect-output: exact (not a pattern)
+            // expect-output-match: nr_pages: [0-9]+
+            // expect-exit: 0
+            // max-instructions: 9
+            """);
+        Expectation e = GuestBuilds.expectation(p);
+        assertThat(e.lines())
+            .containsExactly(new Line("exact (not a pattern)", false), new Line("nr_pages: [0-9]+", true));
+        assertThat(e.mismatch("exact (not a pattern)\nnr_pages: 4096\n")).isEmpty();
+        assertThat(e.mismatch("exact (not a pattern)\nnr_pages: 4096 pages\n"))
+            .contains("line 2: expected /nr_pages: [0-9]+/, got 'nr_pages: 4096 pages'");
+        assertThat(e.mismatch("exact (not x pattern)\nnr_pages: 1\n"))
+            .contains("line 1: expected 'exact (not a pattern)', got 'exact (not x pattern)'");
+        assertThat(e.mismatch("exact (not a pattern)\n")).contains("expected 2 lines, got 1");
+        assertThat(e.mismatch("exact (not a pattern)\nnr_pages: 1\nmore\n")).contains("expected 2 lines, got 3");
+        assertThat(e.mismatch("exact (not a pattern)\nnr_pages: 1")).contains("the output does not end with a newline");
+        assertThatThrownBy(e::output).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void exactExpectationsCompareLikeTheirText() {
+        Expectation e = new Expectation("a\n\nb\n", 1, 5);
+        assertThat(e.output()).isEqualTo("a\n\nb\n");
+        assertThat(e.mismatch("a\n\nb\n")).isEmpty();
+        assertThat(e.mismatch("a\nb\n")).isPresent();
+        assertThat(new Expectation("", 1, 5).mismatch("")).isEmpty();
+        assertThat(new Expectation("", 1, 5).mismatch("x\n")).contains("expected 0 lines, got 1");
+    }
+
+    @Test
+    void badPatternIsReportedWithFileAndLine() throws IOException {
+        Path p = file("bad.asm", "; expect-exit: 0\n; max-instructions: 9\n; expect-output-match: [0-9\n");
+        assertThatThrownBy(() -> GuestBuilds.expectation(p)).isInstanceOf(HeaderException.class)
+            .hasMessageStartingWith(p + ":3: bad expect-output-match pattern: ");
     }
 }
