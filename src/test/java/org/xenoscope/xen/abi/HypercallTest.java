@@ -64,6 +64,20 @@ class HypercallTest {
     }
 
     @Test
+    void describeRendersEveryRowForAnyArguments() {
+        int[][] samples = {{0, 0, 0, 0, 0}, {-1, -1, -1, -1, -1}, {0x7ff0, 7, 0xe019, 0x80000003, 12345}};
+        for (Hypercall.Row r : Hypercall.TABLE) {
+            for (int[] a : samples) {
+                String d = Hypercall.describe(r.number(), a);
+                assertThat(d).startsWith(r.name() + "(").endsWith(")").doesNotContain("?");
+                for (Hypercall.Arg arg : r.args()) {
+                    assertThat(d).contains(arg.name() + "=");
+                }
+            }
+        }
+    }
+
+    @Test
     void describeUnknownAndShortArgumentLists() {
         assertThat(Hypercall.describe(99, new int[] {1, 0xffffffff}))
             .isEqualTo("hypercall_99(0x00000001, 0xffffffff)");
