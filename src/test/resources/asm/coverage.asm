@@ -657,6 +657,22 @@ dec si
 inc di
 dec di
 
+; --- decimal adjustments DAA DAS AAA AAS AAM AAD (AAM and AAD without an operand use base 10)
+daa
+das
+aaa
+aas
+aam
+aam 10
+aam 0
+aam 16
+aam 0xff
+aad
+aad 7
+aad 0
+aad 255
+o16 daa
+
 ; --- IMUL two and three operands
 imul ax, cx
 imul dx, [bp]

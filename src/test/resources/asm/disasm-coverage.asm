@@ -189,6 +189,16 @@ start:
     div ecx
     idiv bl
     idiv word [eax]
+    daa
+    das
+    aaa
+    aas
+    aam
+    aam 0
+    aam 0x10
+    aad
+    aad 0xff
+    o16 aaa
 
 ; ---- shifts and bits
 %macro shifts 2

@@ -59,6 +59,12 @@ final class Executor {
             case IMUL2: MulDivOps.imul2(c, i); break;
             case DIV: MulDivOps.div(c, i); break;
             case IDIV: MulDivOps.idiv(c, i); break;
+            case DAA: BcdOps.daa(c); break;
+            case DAS: BcdOps.das(c); break;
+            case AAA: BcdOps.aaa(c); break;
+            case AAS: BcdOps.aas(c); break;
+            case AAM: BcdOps.aam(c, i); break;
+            case AAD: BcdOps.aad(c, i); break;
             case ROL: case ROR: case RCL: case RCR: case SHL: case SHR: case SAR:
                 ShiftOps.shift(c, i);
                 break;

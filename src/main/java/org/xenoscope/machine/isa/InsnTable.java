@@ -174,6 +174,12 @@ public final class InsnTable {
         row(t, "div", "F7 /6", "rmv", Sem.DIV, 0, "eAX, eDX = eDX:eAX / r/m (unsigned; #DE)");
         row(t, "idiv", "F6 /7", "rm8", Sem.IDIV, 0, "AL, AH = AX / r/m8 (signed; #DE)");
         row(t, "idiv", "F7 /7", "rmv", Sem.IDIV, 0, "eAX, eDX = eDX:eAX / r/m (signed; #DE)");
+        row(t, "daa", "27", "", Sem.DAA, 0, "decimal adjust AL after packed BCD addition");
+        row(t, "das", "2F", "", Sem.DAS, 0, "decimal adjust AL after packed BCD subtraction");
+        row(t, "aaa", "37", "", Sem.AAA, 0, "ASCII adjust AX after unpacked BCD addition");
+        row(t, "aas", "3F", "", Sem.AAS, 0, "ASCII adjust AX after unpacked BCD subtraction");
+        row(t, "aam", "D4", "imm8", Sem.AAM, 0, "AH, AL = AL / imm8, AL % imm8 (#DE when imm8 is 0)");
+        row(t, "aad", "D5", "imm8", Sem.AAD, 0, "AL = AH * imm8 + AL, AH = 0");
     }
 
     private static final String[] SHIFT = {"rol", "ror", "rcl", "rcr", "shl", "shr", "sal", "sar"};

@@ -11,6 +11,7 @@ public enum Sem {
     PUSH_SREG, POP_SREG, XLAT,
     // arithmetic and logic
     ADD, OR, ADC, SBB, AND, SUB, XOR, CMP, TEST, INC, DEC, NEG, NOT, MUL, IMUL1, IMUL2, DIV, IDIV,
+    DAA, DAS, AAA, AAS, AAM, AAD,
     ROL, ROR, RCL, RCR, SHL, SHR, SAR, SHLD, SHRD, BT, BTS, BTR, BTC, BSF, BSR,
     // control transfer
     JMP, JMP_IND, JMP_FAR, JMP_FAR_IND, CALL, CALL_IND, CALL_FAR, CALL_FAR_IND, JCC, RET, RETF, LOOP, LOOPE, LOOPNE,

@@ -29,6 +29,7 @@ final class Kinds {
         new Kind("mul", 4, true, MulDivKinds::multiplyOne),
         new Kind("imul", 4, true, MulDivKinds::multiplyMany),
         new Kind("div", 5, true, MulDivKinds::divide),
+        new Kind("bcd", 3, true, BcdKinds::adjust),
         new Kind("shift", 12, true, ShiftKinds::shift),
         new Kind("shxd", 5, true, ShiftKinds::doubleShift),
         new Kind("bt", 5, true, BitKinds::bitTest),
