@@ -245,7 +245,27 @@ public final class InsnTable {
         row(t, "pause", "90", "", Sem.NOP, A_F3, "spin-loop hint");
         row(t, "nop", "90", "", Sem.NOP, 0, "no operation");
         row(t, "nop", "0F 1F /0", "rmv", Sem.NOP, 0, "multi-byte no operation");
+        hintNops(t);
         row(t, "ud2", "0F 0B", "", Sem.UD2, 0, "raise #UD");
+    }
+
+    /**
+     * The reserved-NOP space 0F 19..0F 1F /digit (SDM Vol. 2 "NOP": opcodes reserved for future hints, executed as
+     * NOPs with a ModRM operand that is decoded but never accessed). NASM names 0F xx /d "hint_nop" + ((xx - 0x18)
+     * * 8 + d); 0F 1F /0 is the documented NOP above. Not in the table: 0F 18 (the prefetch hints, which NASM
+     * and objdump spell differently) and 0F 1A, 0F 1B (MPX's BND instructions in objdump's decoding, whose
+     * operands are bound registers the table has no kind for).
+     */
+    private static void hintNops(List<InsnForm> t) {
+        for (int op = 0x19; op <= 0x1F; op++) {
+            if (op == 0x1A || op == 0x1B) {
+                continue;
+            }
+            for (int d = op == 0x1F ? 1 : 0; d < 8; d++) {
+                row(t, "hint_nop" + ((op - 0x18) * 8 + d), String.format("0F %02X /%d", op, d), "rmv", Sem.NOP, 0,
+                    "reserved no operation (hint)");
+            }
+        }
     }
 
     private static void strings(List<InsnForm> t) {

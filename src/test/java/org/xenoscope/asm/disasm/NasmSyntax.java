@@ -48,6 +48,10 @@ final class NasmSyntax {
             out.add(stringOp(m, ops));
             return String.join(" ", out);
         }
+        if (m.equals("cldemote")) { // NASM's CLDEMOTE takes no size; the table's row is hint_nop32 r/m32
+            out.add("hint_nop32 dword " + operand(ops.get(0), m, true));
+            return String.join(" ", out);
+        }
         String nasmM = mnemonic(m, ops);
         List<String> nasmOps = new ArrayList<>();
         boolean sreg = ops.stream().anyMatch(o -> o.matches("[c-gs]s"));
