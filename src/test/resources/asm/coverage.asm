@@ -1749,6 +1749,11 @@ int3
 int 0x80
 int 0xff
 into
+bound eax, [ebx]
+bound ax, [ebx+8]
+bound edi, [esp+eax*4-8]
+bound esp, [0x1234]
+a16 bound cx, [bp+si]
 iret
 iretd
 iretw
@@ -1876,6 +1881,10 @@ std
 cli
 sti
 clts
+arpl [eax], cx
+arpl dx, cx
+arpl word [ebx+ecx*2+0x10], sp
+arpl ax, ax
 cpuid
 rdtsc
 rdmsr

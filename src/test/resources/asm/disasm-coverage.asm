@@ -307,6 +307,9 @@ near_label:
     int 0x80
     int3
     into
+    bound eax, [ebx]
+    bound ax, [ebx+8]
+    a16 bound cx, [bp+si]
     iret
     iretw
     hlt
@@ -419,6 +422,9 @@ near_label:
     ltr bx
     ltr [ecx]
     clts
+    arpl [eax], cx
+    arpl dx, cx
+    o16 arpl [eax], cx
     in al, 0x60
     in eax, 0x40
     in ax, 0x40

@@ -290,6 +290,10 @@ final class InsnPrinter {
                 usedOsize = true;
                 return vsize;
             case M:
+                if (f.sem() == Sem.BOUND) {
+                    usedOsize = true;
+                    return o16 ? 4 : 8; // the pair of bounds
+                }
                 return f.sem() == Sem.INVLPG ? 1 : 0;
             case MFAR:
                 usedOsize = true;

@@ -86,6 +86,8 @@ final class Executor {
             case INT: ControlOps.intN(c, i); break;
             case INT3: ControlOps.int3(c, i); break;
             case INTO: ControlOps.into(c, i); break;
+            case BOUND: ControlOps.bound(c, i); break;
+            case ARPL: SelectorOps.arpl(c, i); break;
             case HLT: ControlOps.hlt(c); break;
             case NOP: break;
             case UD2: throw CpuFault.ud();

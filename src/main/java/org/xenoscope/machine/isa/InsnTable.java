@@ -240,6 +240,7 @@ public final class InsnTable {
         row(t, "int", "CD", "imm8", Sem.INT, 0, "software interrupt (gate DPL checked)");
         row(t, "int3", "CC", "", Sem.INT3, 0, "breakpoint trap");
         row(t, "into", "CE", "", Sem.INTO, 0, "overflow trap if OF");
+        row(t, "bound", "62 /r", "rv,m", Sem.BOUND, A_MEM_ONLY, "#BR unless lower <= reg <= upper (signed, in m)");
         row(t, "iret", "CF", "", Sem.IRET, 0, "return from interrupt (to an outer ring too)");
         row(t, "hlt", "F4", "", Sem.HLT, A_PRIV, "halt until an interrupt");
         row(t, "pause", "90", "", Sem.NOP, A_F3, "spin-loop hint");
@@ -304,6 +305,7 @@ public final class InsnTable {
         row(t, "str", "0F 00 /1", "rmv", Sem.STR, 0, "store task register selector");
         row(t, "lldt", "0F 00 /2", "rm16", Sem.LLDT, A_PRIV, "load LDTR");
         row(t, "ltr", "0F 00 /3", "rm16", Sem.LTR, A_PRIV, "load task register");
+        row(t, "arpl", "63 /r", "rm16,r16", Sem.ARPL, 0, "raise a selector's RPL to the source's (ZF = adjusted)");
         row(t, "clts", "0F 06", "", Sem.CLTS, A_PRIV, "clear CR0.TS");
         row(t, "in", "E4", "al,imm8", Sem.IN, 0, "input byte from port");
         row(t, "in", "E5", "eaxv,imm8", Sem.IN, 0, "input from port");

@@ -30,6 +30,8 @@ final class Kinds {
         new Kind("imul", 4, true, MulDivKinds::multiplyMany),
         new Kind("div", 5, true, MulDivKinds::divide),
         new Kind("bcd", 3, true, BcdKinds::adjust),
+        new Kind("bound", 2, true, CheckKinds::bound),
+        new Kind("arpl", 2, true, CheckKinds::arpl),
         new Kind("shift", 12, true, ShiftKinds::shift),
         new Kind("shxd", 5, true, ShiftKinds::doubleShift),
         new Kind("bt", 5, true, BitKinds::bitTest),
