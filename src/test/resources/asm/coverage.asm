@@ -1909,6 +1909,23 @@ smsw eax
 smsw cx
 smsw [ebx+eax*2]
 smsw word [ecx+edx*4+8]
+lar eax, ecx
+lar eax, ax
+lar ax, cx
+lar ax, ecx
+lar eax, [ebx]
+lar eax, word [ebx+4]
+lar di, [esp]
+lsl eax, ecx
+lsl edx, si
+lsl bx, word [eax*2+0x10]
+lsl ecx, [0x1234]
+verr ax
+verr [ebx]
+verr word [ebp-4]
+verw cx
+verw word [ebx]
+verw di
 sldt eax
 sldt cx
 sldt [esi*8+0x100]

@@ -417,6 +417,16 @@ near_label:
     sldt [eax]
     str eax
     str [ebx]
+    lar eax, ecx
+    lar ax, cx
+    lar eax, [ebx]
+    lar ax, [ebx]
+    lsl eax, edx
+    lsl bx, [eax+4]
+    verr ax
+    verr [ebx]
+    verw cx
+    verw [ebx]
     lldt ax
     lldt [eax]
     ltr bx

@@ -107,7 +107,8 @@ final class InsnPrinter {
      * A reserved NOP (hint_nop*) as objdump prints it: {@code nop} with its r/m operand, except for the newer
      * instructions binutils decodes in that space: CLDEMOTE (0F 1C /0 with memory and no 66, F2 or F3 prefix),
      * and when the last of F2/F3 is F3, RDSSPD r32 (F3 0F 1E /1, register) and ENDBR32/ENDBR64 (F3 0F 1E FB/FA).
-     * In 0F 1C and 0F 1E, a 0x66 next to an F2 or F3 is shown as {@code data16} though it still sizes the operand.
+     * A 0x66 is shown as {@code data16} (though it still sizes the operand) in 0F 1C next to an F2 or F3, and in
+     * 0F 1E when the last of F2/F3 is F3.
      */
     private String hintNop(List<String> ops) {
         int op = f.opcode()[1] & 0xFF;
@@ -129,7 +130,7 @@ final class InsnPrinter {
             return "cldemote";
         }
         String m = general(ops);
-        if ((op == 0x1C || op == 0x1E) && rep) {
+        if (op == 0x1C ? rep : op == 0x1E && f3) {
             usedOsize = false;
         }
         return m;
@@ -268,9 +269,13 @@ final class InsnPrinter {
         return ptr(memSize(o)) + memory();
     }
 
-    /** Register size of a register-form r/m operand; MOV Sreg, r/m16 shows a full-size register as objdump does. */
+    /**
+     * Register size of a register-form r/m operand; MOV Sreg, LAR and LSL show the selector register at the
+     * operand size, as objdump does.
+     */
     private int regSize(Opnd o) {
-        if (o == Opnd.RMV || (o == Opnd.RM16 && f.sem() == Sem.MOV_TO_SREG)) {
+        if (o == Opnd.RMV || (o == Opnd.RM16 && (f.sem() == Sem.MOV_TO_SREG || f.sem() == Sem.LAR
+            || f.sem() == Sem.LSL))) {
             usedOsize = true;
             return vsize;
         }

@@ -88,6 +88,10 @@ final class Executor {
             case INTO: ControlOps.into(c, i); break;
             case BOUND: ControlOps.bound(c, i); break;
             case ARPL: SelectorOps.arpl(c, i); break;
+            case LAR: SelectorOps.lar(c, i); break;
+            case LSL: SelectorOps.lsl(c, i); break;
+            case VERR: SelectorOps.verify(c, i, false); break;
+            case VERW: SelectorOps.verify(c, i, true); break;
             case HLT: ControlOps.hlt(c); break;
             case NOP: break;
             case UD2: throw CpuFault.ud();

@@ -306,6 +306,10 @@ public final class InsnTable {
         row(t, "lldt", "0F 00 /2", "rm16", Sem.LLDT, A_PRIV, "load LDTR");
         row(t, "ltr", "0F 00 /3", "rm16", Sem.LTR, A_PRIV, "load task register");
         row(t, "arpl", "63 /r", "rm16,r16", Sem.ARPL, 0, "raise a selector's RPL to the source's (ZF = adjusted)");
+        row(t, "lar", "0F 02 /r", "rv,rm16", Sem.LAR, 0, "load access rights of a selector's descriptor (ZF)");
+        row(t, "lsl", "0F 03 /r", "rv,rm16", Sem.LSL, 0, "load segment limit of a selector's descriptor (ZF)");
+        row(t, "verr", "0F 00 /4", "rm16", Sem.VERR, 0, "ZF = segment readable at CPL and RPL");
+        row(t, "verw", "0F 00 /5", "rm16", Sem.VERW, 0, "ZF = segment writable at CPL and RPL");
         row(t, "clts", "0F 06", "", Sem.CLTS, A_PRIV, "clear CR0.TS");
         row(t, "in", "E4", "al,imm8", Sem.IN, 0, "input byte from port");
         row(t, "in", "E5", "eaxv,imm8", Sem.IN, 0, "input from port");
