@@ -657,6 +657,22 @@ dec si
 inc di
 dec di
 
+; --- decimal adjustments DAA DAS AAA AAS AAM AAD (AAM and AAD without an operand use base 10)
+daa
+das
+aaa
+aas
+aam
+aam 10
+aam 0
+aam 16
+aam 0xff
+aad
+aad 7
+aad 0
+aad 255
+o16 daa
+
 ; --- IMUL two and three operands
 imul ax, cx
 imul dx, [bp]
@@ -1733,6 +1749,11 @@ int3
 int 0x80
 int 0xff
 into
+bound eax, [ebx]
+bound ax, [ebx+8]
+bound edi, [esp+eax*4-8]
+bound esp, [0x1234]
+a16 bound cx, [bp+si]
 iret
 iretd
 iretw
@@ -1748,6 +1769,48 @@ nop dword [eax]
 nop word [eax+eax*1+0]
 nop dword [eax+eax*1+0x00000000]
 nop dword [eax+0]
+; reserved NOPs 0F 19, 0F 1C..0F 1F (NASM's hint_nop8..15, hint_nop32..63; hint_nop56 is nop)
+hint_nop8 eax
+hint_nop9 dword [eax+1]
+hint_nop10 word [ebx]
+hint_nop11 ebx
+hint_nop12 dword [eax+4]
+hint_nop13 word [ebx]
+hint_nop14 esi
+hint_nop15 dword [eax+7]
+hint_nop32 eax
+hint_nop33 dword [eax+25]
+hint_nop34 word [ebx]
+hint_nop35 ebx
+hint_nop36 dword [eax+28]
+hint_nop37 word [ebx]
+hint_nop38 esi
+hint_nop39 dword [eax+31]
+hint_nop40 word [ebx]
+hint_nop41 ecx
+hint_nop42 dword [eax+34]
+hint_nop43 word [ebx]
+hint_nop44 esp
+hint_nop45 dword [eax+37]
+hint_nop46 word [ebx]
+hint_nop47 edi
+hint_nop48 dword [eax+40]
+hint_nop49 word [ebx]
+hint_nop50 edx
+hint_nop51 dword [eax+43]
+hint_nop52 word [ebx]
+hint_nop53 ebp
+hint_nop54 dword [eax+46]
+hint_nop55 word [ebx]
+hint_nop57 dword [eax+49]
+hint_nop58 word [ebx]
+hint_nop59 ebx
+hint_nop60 dword [eax+52]
+hint_nop61 word [ebx]
+hint_nop62 esi
+hint_nop63 dword [eax+55]
+hint_nop56 eax
+hint_nop63 cx
 
 ; --- string instructions and REP prefixes
 movsb
@@ -1818,6 +1881,10 @@ std
 cli
 sti
 clts
+arpl [eax], cx
+arpl dx, cx
+arpl word [ebx+ecx*2+0x10], sp
+arpl ax, ax
 cpuid
 rdtsc
 rdmsr
@@ -1842,6 +1909,23 @@ smsw eax
 smsw cx
 smsw [ebx+eax*2]
 smsw word [ecx+edx*4+8]
+lar eax, ecx
+lar eax, ax
+lar ax, cx
+lar ax, ecx
+lar eax, [ebx]
+lar eax, word [ebx+4]
+lar di, [esp]
+lsl eax, ecx
+lsl edx, si
+lsl bx, word [eax*2+0x10]
+lsl ecx, [0x1234]
+verr ax
+verr [ebx]
+verr word [ebp-4]
+verw cx
+verw word [ebx]
+verw di
 sldt eax
 sldt cx
 sldt [esi*8+0x100]

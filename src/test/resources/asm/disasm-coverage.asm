@@ -189,6 +189,16 @@ start:
     div ecx
     idiv bl
     idiv word [eax]
+    daa
+    das
+    aaa
+    aas
+    aam
+    aam 0
+    aam 0x10
+    aad
+    aad 0xff
+    o16 aaa
 
 ; ---- shifts and bits
 %macro shifts 2
@@ -297,6 +307,9 @@ near_label:
     int 0x80
     int3
     into
+    bound eax, [ebx]
+    bound ax, [ebx+8]
+    a16 bound cx, [bp+si]
     iret
     iretw
     hlt
@@ -305,6 +318,53 @@ near_label:
     nop dword [eax]
     nop word [eax+eax*1+0]
     nop eax
+    hint_nop8 eax
+    hint_nop9 dword [eax]
+    hint_nop10 word [ebx+4]
+    hint_nop11 cx
+    hint_nop12 eax
+    hint_nop13 dword [eax]
+    hint_nop14 word [ebx+4]
+    hint_nop15 cx
+    hint_nop32 eax
+    hint_nop32 dword [eax]
+    o16 hint_nop32 word [eax]
+    rep hint_nop32 dword [eax]
+    db 0xf3, 0x66, 0x0f, 0x1c, 0x00     ; repz data16 nop WORD PTR [eax]
+    db 0xf3, 0x0f, 0x1e, 0xfb           ; endbr32
+    db 0xf3, 0x0f, 0x1e, 0xfa           ; endbr64
+    db 0x66, 0xf3, 0x0f, 0x1e, 0xc9     ; data16 rdsspd ecx
+    db 0xf3, 0x0f, 0x1e, 0x08           ; repz nop DWORD PTR [eax]
+    hint_nop33 dword [eax]
+    hint_nop34 word [ebx+4]
+    hint_nop35 cx
+    hint_nop36 eax
+    hint_nop37 dword [eax]
+    hint_nop38 word [ebx+4]
+    hint_nop39 cx
+    hint_nop40 eax
+    hint_nop41 dword [eax]
+    hint_nop42 word [ebx+4]
+    hint_nop43 cx
+    hint_nop44 eax
+    hint_nop45 dword [eax]
+    hint_nop46 word [ebx+4]
+    hint_nop47 cx
+    hint_nop48 eax
+    hint_nop49 dword [eax]
+    hint_nop50 word [ebx+4]
+    hint_nop51 cx
+    hint_nop52 eax
+    hint_nop53 dword [eax]
+    hint_nop54 word [ebx+4]
+    hint_nop55 cx
+    hint_nop57 dword [eax]
+    hint_nop58 word [ebx+4]
+    hint_nop59 cx
+    hint_nop60 eax
+    hint_nop61 dword [eax]
+    hint_nop62 word [ebx+4]
+    hint_nop63 cx
     ud2
 
 ; ---- strings
@@ -357,11 +417,24 @@ near_label:
     sldt [eax]
     str eax
     str [ebx]
+    lar eax, ecx
+    lar ax, cx
+    lar eax, [ebx]
+    lar ax, [ebx]
+    lsl eax, edx
+    lsl bx, [eax+4]
+    verr ax
+    verr [ebx]
+    verw cx
+    verw [ebx]
     lldt ax
     lldt [eax]
     ltr bx
     ltr [ecx]
     clts
+    arpl [eax], cx
+    arpl dx, cx
+    o16 arpl [eax], cx
     in al, 0x60
     in eax, 0x40
     in ax, 0x40

@@ -78,7 +78,7 @@ final class InsnPrinter {
         String mnemonic = switch (f.sem()) {
             case MOVS, STOS, LODS, CMPS, SCAS, INS, OUTS -> stringOp(ops);
             case XLAT -> xlat(ops);
-            default -> general(ops);
+            default -> f.mnemonic().startsWith("hint_nop") ? hintNop(ops) : general(ops);
         };
         String words = prefixWords() + mnemonic;
         return new DisasmInsn(address, code, words, String.join(",", ops), target, true);
@@ -101,6 +101,39 @@ final class InsnPrinter {
             ops.add(s);
         }
         return spelling(f.mnemonic());
+    }
+
+    /**
+     * A reserved NOP (hint_nop*) as objdump prints it: {@code nop} with its r/m operand, except for the newer
+     * instructions binutils decodes in that space: CLDEMOTE (0F 1C /0 with memory and no 66, F2 or F3 prefix),
+     * and when the last of F2/F3 is F3, RDSSPD r32 (F3 0F 1E /1, register) and ENDBR32/ENDBR64 (F3 0F 1E FB/FA).
+     * A 0x66 is shown as {@code data16} (though it still sizes the operand) in 0F 1C next to an F2 or F3, and in
+     * 0F 1E when the last of F2/F3 is F3.
+     */
+    private String hintNop(List<String> ops) {
+        int op = f.opcode()[1] & 0xFF;
+        int modrm = code[modrmPos()] & 0xFF;
+        boolean reg = modrm >>> 6 == 3;
+        boolean rep = lastIndexOf(0xF3) >= 0 || lastIndexOf(0xF2) >= 0;
+        boolean f3 = lastIndexOf(0xF3) > lastIndexOf(0xF2);
+        if (op == 0x1E && f3 && (modrm == 0xFA || modrm == 0xFB)) {
+            usedRep = true;
+            return modrm == 0xFB ? "endbr32" : "endbr64";
+        }
+        if (op == 0x1E && f3 && reg && f.ext() == 1) {
+            usedRep = true;
+            ops.add(reg(4, modrm & 7));
+            return "rdsspd";
+        }
+        if (op == 0x1C && f.ext() == 0 && !reg && !rep && lastIndexOf(0x66) < 0) {
+            ops.add(ptr(1) + memory());
+            return "cldemote";
+        }
+        String m = general(ops);
+        if (op == 0x1C ? rep : op == 0x1E && f3) {
+            usedOsize = false;
+        }
+        return m;
     }
 
     /** objdump's spelling of a table mnemonic, which may depend on the operand and address size. */
@@ -130,7 +163,7 @@ final class InsnPrinter {
                 usedRep = true;
                 return m;
             default:
-                return m;
+                return m.startsWith("hint_nop") ? "nop" : m; // objdump names the reserved NOPs nop too
         }
     }
 
@@ -236,9 +269,13 @@ final class InsnPrinter {
         return ptr(memSize(o)) + memory();
     }
 
-    /** Register size of a register-form r/m operand; MOV Sreg, r/m16 shows a full-size register as objdump does. */
+    /**
+     * Register size of a register-form r/m operand; MOV Sreg, LAR and LSL show the selector register at the
+     * operand size, as objdump does.
+     */
     private int regSize(Opnd o) {
-        if (o == Opnd.RMV || (o == Opnd.RM16 && f.sem() == Sem.MOV_TO_SREG)) {
+        if (o == Opnd.RMV || (o == Opnd.RM16 && (f.sem() == Sem.MOV_TO_SREG || f.sem() == Sem.LAR
+            || f.sem() == Sem.LSL))) {
             usedOsize = true;
             return vsize;
         }
@@ -258,6 +295,10 @@ final class InsnPrinter {
                 usedOsize = true;
                 return vsize;
             case M:
+                if (f.sem() == Sem.BOUND) {
+                    usedOsize = true;
+                    return o16 ? 4 : 8; // the pair of bounds
+                }
                 return f.sem() == Sem.INVLPG ? 1 : 0;
             case MFAR:
                 usedOsize = true;
@@ -352,7 +393,8 @@ final class InsnPrinter {
      * The prefix bytes that no operand used, as words in byte order, each followed by a space. Of repeated
      * prefixes of one kind only the last can be used, and only the last F3 or F2 gets a special name: F3 is
      * {@code rep} on the REP string instructions and {@code repz} elsewhere; F2 is {@code bnd} on near branches
-     * (MPX) and {@code repnz} elsewhere; both are {@code xrelease}/{@code xacquire} on lock-elision writes.
+     * (MPX) and {@code repnz} elsewhere; both are {@code xrelease}/{@code xacquire} on lock-elision writes
+     * (F3 only when no F2 follows it).
      */
     private String prefixWords() {
         StringBuilder sb = new StringBuilder();
@@ -361,7 +403,8 @@ final class InsnPrinter {
             boolean last = lastIndexOf(b) == k;
             String word = switch (b) {
                 case 0xF0 -> "lock";
-                case 0xF3 -> usedRep && last ? null : !last ? "repz" : hle(true) ? "xrelease"
+                case 0xF3 -> usedRep && last ? null : !last ? "repz"
+                    : hle(true) && k > lastIndexOf(0xF2) ? "xrelease"
                     : f.has(InsnForm.A_REP) ? "rep" : "repz";
                 case 0xF2 -> !last ? "repnz" : hle(false) ? "xacquire" : isNearBranch() ? "bnd" : "repnz";
                 case 0x66 -> usedOsize && last ? null : "data16";

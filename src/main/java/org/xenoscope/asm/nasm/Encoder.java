@@ -143,9 +143,12 @@ public final class Encoder {
 
     /**
      * NASM's shorthands: {@code imul reg, imm} is {@code imul reg, reg, imm}; {@code lea reg, imm} is
-     * {@code lea reg, [imm]}.
+     * {@code lea reg, [imm]}; {@code aam} and {@code aad} without an operand use base 10.
      */
     private static List<AsmOperand> shorthands(String mnemonic, List<AsmOperand> ops) {
+        if (ops.isEmpty() && (mnemonic.equals("aam") || mnemonic.equals("aad"))) {
+            return List.of(new AsmOperand.Imm(10, true, 0, false));
+        }
         if (ops.size() != 2 || !(ops.get(0) instanceof AsmOperand.Reg) || !(ops.get(1) instanceof AsmOperand.Imm)) {
             return ops;
         }

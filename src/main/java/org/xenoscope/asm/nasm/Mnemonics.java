@@ -7,7 +7,8 @@ import org.xenoscope.machine.isa.InsnTable;
 /**
  * NASM's spellings of the instruction-table mnemonics: condition-code synonyms ({@code jz} = {@code je},
  * {@code setnae} = {@code setb}), size-suffixed forms ({@code movsw} is {@code movsd} with the 0x66 prefix,
- * {@code cbw} is {@code cwde} with it), and plain synonyms ({@code sal} = {@code shl}, {@code retn} = {@code ret}).
+ * {@code cbw} is {@code cwde} with it), and plain synonyms ({@code sal} = {@code shl}, {@code retn} = {@code ret},
+ * {@code hint_nop56} = {@code nop}).
  *
  * <p>Each NASM name resolves to a {@link Alias}: the table mnemonic to look up, the operand size the name implies
  * (2 means an implied {@code o16}, 0 none) and whether it implies 16-bit addressing ({@code jcxz} = {@code a16
@@ -54,6 +55,7 @@ final class Mnemonics {
         plain(m, "xlat", "xlatb");
         plain(m, "wait", "fwait");
         plain(m, "retn", "ret");
+        plain(m, "hint_nop56", "nop"); // 0F 1F /0: the documented multi-byte NOP
         m.put("jcxz", new Alias("jecxz", 0, true));
         m.put("cbw", new Alias("cwde", 2, false));
         m.put("cwd", new Alias("cdq", 2, false));

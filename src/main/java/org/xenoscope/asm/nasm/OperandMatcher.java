@@ -51,7 +51,8 @@ final class OperandMatcher {
     private static final Set<Sem> DATA_IMM = EnumSet.of(Sem.MOV, Sem.ADD, Sem.OR, Sem.ADC, Sem.SBB, Sem.AND,
         Sem.SUB, Sem.XOR, Sem.CMP, Sem.TEST);
     /** Rows whose r/m operand, when memory, is a word without 0x66 (their register form follows the register). */
-    private static final Set<Sem> WORD_MEM = EnumSet.of(Sem.MOV_FROM_SREG, Sem.SLDT, Sem.STR, Sem.SMSW);
+    private static final Set<Sem> WORD_MEM = EnumSet.of(Sem.MOV_FROM_SREG, Sem.SLDT, Sem.STR, Sem.SMSW, Sem.LAR,
+        Sem.LSL, Sem.VERR, Sem.VERW);
 
     private final InsnForm f;
     private final List<Opnd> kinds;
@@ -230,7 +231,8 @@ final class OperandMatcher {
         if (r.reg().size != want) {
             fail(Fail.MISMATCH);
         }
-        if (k == Opnd.RV && kinds.stream().anyMatch(o -> o == Opnd.RM8 || o == Opnd.RM16)) {
+        boolean extend = f.sem() == Sem.MOVZX || f.sem() == Sem.MOVSX;
+        if (k == Opnd.RV && extend) {
             int src = kinds.contains(Opnd.RM8) ? 1 : 2;
             if (m.osize <= src) {
                 fail(Fail.INVALID); // MOVZX/MOVSX: the destination must be wider than the source
@@ -242,8 +244,10 @@ final class OperandMatcher {
     private void placeRm(int i, Opnd k, AsmOperand op) {
         int want = k.size > 0 ? k.size : m.osize;
         if (op instanceof AsmOperand.Reg r) {
-            boolean sregFrom32 = f.sem() == Sem.MOV_TO_SREG && r.reg().size == 4;
-            if (r.reg().size != want && !sregFrom32) {
+            // MOV Sreg, LAR and LSL take a selector from a 32-bit register too (NASM: reg32 forms)
+            boolean selectorFrom32 = (f.sem() == Sem.MOV_TO_SREG || f.sem() == Sem.LAR || f.sem() == Sem.LSL)
+                && k == Opnd.RM16 && r.reg().size == 4;
+            if (r.reg().size != want && !selectorFrom32) {
                 fail(Fail.MISMATCH);
             }
             m.rmReg = r.reg().num;

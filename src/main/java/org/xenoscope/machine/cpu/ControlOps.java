@@ -1,11 +1,12 @@
 package org.xenoscope.machine.cpu;
 
+import org.xenoscope.machine.intr.CpuFault;
 import org.xenoscope.machine.intr.Vector;
 import org.xenoscope.machine.isa.Sem;
 
 /**
  * Near control transfers (JMP, CALL, RET, Jcc, LOOPcc, JECXZ), stack frames (ENTER, LEAVE), software
- * interrupts (INT n, INT3, INTO) and HLT. Far transfers are in {@link FarOps}.
+ * interrupts (INT n, INT3, INTO), the bounds check BOUND and HLT. Far transfers are in {@link FarOps}.
  *
  * <p>When this runs, EIP already points after the instruction, so a relative target is EIP + displacement.
  * With a 16-bit operand size the target is truncated to 16 bits, as the SDM's pseudo-code says.
@@ -151,6 +152,25 @@ final class ControlOps {
     static void into(Cpu c, Insn i) {
         if (c.flags.of() != 0) {
             c.core.interrupts().software(Vector.OF, c.eip);
+        }
+    }
+
+    /**
+     * BOUND r, m16&16 / m32&32: the memory operand holds two signed bounds of the operand size, lower then upper;
+     * an index outside [lower, upper] raises #BR (vector 5, a fault: EIP stays at the BOUND, nothing changes).
+     *
+     * <pre>
+     *   [m]          lower bound   (word or dword)
+     *   [m + osize]  upper bound
+     * </pre>
+     */
+    static void bound(Cpu c, Insn i) {
+        int off = c.ea(i);
+        int index = (int) MulDivOps.signExtend(i.osize, c.getReg(i.osize, i.a));
+        int lower = (int) MulDivOps.signExtend(i.osize, c.read(i.osize, i.seg, off));
+        int upper = (int) MulDivOps.signExtend(i.osize, c.read(i.osize, i.seg, (off + i.osize) & i.eaMask));
+        if (index < lower || index > upper) {
+            throw new CpuFault(Vector.BR, 0);
         }
     }
 

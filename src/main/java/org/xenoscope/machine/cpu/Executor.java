@@ -59,6 +59,12 @@ final class Executor {
             case IMUL2: MulDivOps.imul2(c, i); break;
             case DIV: MulDivOps.div(c, i); break;
             case IDIV: MulDivOps.idiv(c, i); break;
+            case DAA: BcdOps.daa(c); break;
+            case DAS: BcdOps.das(c); break;
+            case AAA: BcdOps.aaa(c); break;
+            case AAS: BcdOps.aas(c); break;
+            case AAM: BcdOps.aam(c, i); break;
+            case AAD: BcdOps.aad(c, i); break;
             case ROL: case ROR: case RCL: case RCR: case SHL: case SHR: case SAR:
                 ShiftOps.shift(c, i);
                 break;
@@ -80,6 +86,12 @@ final class Executor {
             case INT: ControlOps.intN(c, i); break;
             case INT3: ControlOps.int3(c, i); break;
             case INTO: ControlOps.into(c, i); break;
+            case BOUND: ControlOps.bound(c, i); break;
+            case ARPL: SelectorOps.arpl(c, i); break;
+            case LAR: SelectorOps.lar(c, i); break;
+            case LSL: SelectorOps.lsl(c, i); break;
+            case VERR: SelectorOps.verify(c, i, false); break;
+            case VERW: SelectorOps.verify(c, i, true); break;
             case HLT: ControlOps.hlt(c); break;
             case NOP: break;
             case UD2: throw CpuFault.ud();

@@ -174,6 +174,12 @@ public final class InsnTable {
         row(t, "div", "F7 /6", "rmv", Sem.DIV, 0, "eAX, eDX = eDX:eAX / r/m (unsigned; #DE)");
         row(t, "idiv", "F6 /7", "rm8", Sem.IDIV, 0, "AL, AH = AX / r/m8 (signed; #DE)");
         row(t, "idiv", "F7 /7", "rmv", Sem.IDIV, 0, "eAX, eDX = eDX:eAX / r/m (signed; #DE)");
+        row(t, "daa", "27", "", Sem.DAA, 0, "decimal adjust AL after packed BCD addition");
+        row(t, "das", "2F", "", Sem.DAS, 0, "decimal adjust AL after packed BCD subtraction");
+        row(t, "aaa", "37", "", Sem.AAA, 0, "ASCII adjust AX after unpacked BCD addition");
+        row(t, "aas", "3F", "", Sem.AAS, 0, "ASCII adjust AX after unpacked BCD subtraction");
+        row(t, "aam", "D4", "imm8", Sem.AAM, 0, "AH, AL = AL / imm8, AL % imm8 (#DE when imm8 is 0)");
+        row(t, "aad", "D5", "imm8", Sem.AAD, 0, "AL = AH * imm8 + AL, AH = 0");
     }
 
     private static final String[] SHIFT = {"rol", "ror", "rcl", "rcr", "shl", "shr", "sal", "sar"};
@@ -234,12 +240,33 @@ public final class InsnTable {
         row(t, "int", "CD", "imm8", Sem.INT, 0, "software interrupt (gate DPL checked)");
         row(t, "int3", "CC", "", Sem.INT3, 0, "breakpoint trap");
         row(t, "into", "CE", "", Sem.INTO, 0, "overflow trap if OF");
+        row(t, "bound", "62 /r", "rv,m", Sem.BOUND, A_MEM_ONLY, "#BR unless lower <= reg <= upper (signed, in m)");
         row(t, "iret", "CF", "", Sem.IRET, 0, "return from interrupt (to an outer ring too)");
         row(t, "hlt", "F4", "", Sem.HLT, A_PRIV, "halt until an interrupt");
         row(t, "pause", "90", "", Sem.NOP, A_F3, "spin-loop hint");
         row(t, "nop", "90", "", Sem.NOP, 0, "no operation");
         row(t, "nop", "0F 1F /0", "rmv", Sem.NOP, 0, "multi-byte no operation");
+        hintNops(t);
         row(t, "ud2", "0F 0B", "", Sem.UD2, 0, "raise #UD");
+    }
+
+    /**
+     * The reserved-NOP space 0F 19..0F 1F /digit (SDM Vol. 2 "NOP": opcodes reserved for future hints, executed as
+     * NOPs with a ModRM operand that is decoded but never accessed). NASM names 0F xx /d "hint_nop" + ((xx - 0x18)
+     * * 8 + d); 0F 1F /0 is the documented NOP above. Not in the table: 0F 18 (the prefetch hints, which NASM
+     * and objdump spell differently) and 0F 1A, 0F 1B (MPX's BND instructions in objdump's decoding, whose
+     * operands are bound registers the table has no kind for).
+     */
+    private static void hintNops(List<InsnForm> t) {
+        for (int op = 0x19; op <= 0x1F; op++) {
+            if (op == 0x1A || op == 0x1B) {
+                continue;
+            }
+            for (int d = op == 0x1F ? 1 : 0; d < 8; d++) {
+                row(t, "hint_nop" + ((op - 0x18) * 8 + d), String.format("0F %02X /%d", op, d), "rmv", Sem.NOP, 0,
+                    "reserved no operation (hint)");
+            }
+        }
     }
 
     private static void strings(List<InsnForm> t) {
@@ -278,6 +305,11 @@ public final class InsnTable {
         row(t, "str", "0F 00 /1", "rmv", Sem.STR, 0, "store task register selector");
         row(t, "lldt", "0F 00 /2", "rm16", Sem.LLDT, A_PRIV, "load LDTR");
         row(t, "ltr", "0F 00 /3", "rm16", Sem.LTR, A_PRIV, "load task register");
+        row(t, "arpl", "63 /r", "rm16,r16", Sem.ARPL, 0, "raise a selector's RPL to the source's (ZF = adjusted)");
+        row(t, "lar", "0F 02 /r", "rv,rm16", Sem.LAR, 0, "load access rights of a selector's descriptor (ZF)");
+        row(t, "lsl", "0F 03 /r", "rv,rm16", Sem.LSL, 0, "load segment limit of a selector's descriptor (ZF)");
+        row(t, "verr", "0F 00 /4", "rm16", Sem.VERR, 0, "ZF = segment readable at CPL and RPL");
+        row(t, "verw", "0F 00 /5", "rm16", Sem.VERW, 0, "ZF = segment writable at CPL and RPL");
         row(t, "clts", "0F 06", "", Sem.CLTS, A_PRIV, "clear CR0.TS");
         row(t, "in", "E4", "al,imm8", Sem.IN, 0, "input byte from port");
         row(t, "in", "E5", "eaxv,imm8", Sem.IN, 0, "input from port");

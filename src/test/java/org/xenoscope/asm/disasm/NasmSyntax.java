@@ -25,7 +25,7 @@ final class NasmSyntax {
     private static final Set<String> STRING_OPS = Set.of("movs", "stos", "lods", "cmps", "scas", "ins", "outs");
     /** Mnemonics whose memory operand NASM takes without a size (or rejects one). */
     private static final Set<String> UNSIZED = Set.of("invlpg", "sldt", "str", "smsw", "lmsw", "lldt", "ltr",
-        "cmpxchg8b", "les", "lds", "lss", "lfs", "lgs");
+        "cmpxchg8b", "les", "lds", "lss", "lfs", "lgs", "bound");
     /** objdump mnemonics with an operand-size suffix, and their NASM form. */
     private static final Map<String, String> SUFFIXED = Map.of("retw", "o16 ret", "retfw", "o16 retf",
         "enterw", "o16 enter", "leavew", "o16 leave", "lgdtw", "o16 lgdt", "lidtw", "o16 lidt", "sgdtw", "o16 sgdt",
@@ -46,6 +46,10 @@ final class NasmSyntax {
         List<String> ops = in.operands().isEmpty() ? List.of() : List.of(in.operands().split(","));
         if (STRING_OPS.contains(m) || m.equals("xlat")) {
             out.add(stringOp(m, ops));
+            return String.join(" ", out);
+        }
+        if (m.equals("cldemote")) { // NASM's CLDEMOTE takes no size; the table's row is hint_nop32 r/m32
+            out.add("hint_nop32 dword " + operand(ops.get(0), m, true));
             return String.join(" ", out);
         }
         String nasmM = mnemonic(m, ops);

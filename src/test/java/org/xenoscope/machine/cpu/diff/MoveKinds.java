@@ -181,7 +181,8 @@ final class MoveKinds {
     /** NOP in its forms: 90, the multi-byte 0F 1F /0 (what compilers pad with), PAUSE (F3 90), 66 90. */
     static boolean nop(Ctx c) {
         String[] forms = {"nop", "nop dword [eax]", "nop word [eax+eax*1+0]", "nop eax", "pause", "xchg ax, ax",
-            "nop dword [eax+0x12345678]"};
+            "nop dword [eax+0x12345678]", "hint_nop8 eax", "hint_nop38 dword [esi+0x10]", "hint_nop47 word [edx]",
+            "hint_nop63 ebx"};
         c.emit(forms[c.pick(forms.length)]);
         c.kind = "nop";
         return true;
