@@ -19,11 +19,23 @@ final class ControlOps {
         return i.osize == 2 ? t & 0xFFFF : t;
     }
 
-    /** Near branch to {@code t}: #GP(0) when beyond the CS limit. */
-    static void branch(Cpu c, int t) {
+    /** A near-branch target must lie within the CS limit: #GP(0) otherwise. */
+    private static void checkTarget(Cpu c, int t) {
         if (!c.sregs[Cpu.CS].flatRead && !Segmentation.withinLimit(c.sregs[Cpu.CS], t, 1)) {
             throw org.xenoscope.machine.intr.CpuFault.gp(0);
         }
+    }
+
+    /** Near branch to {@code t}: #GP(0) when beyond the CS limit. */
+    static void branch(Cpu c, int t) {
+        checkTarget(c, t);
+        c.eip = t;
+    }
+
+    /** Near call to {@code t}: the target is checked before the return address is pushed. */
+    private static void callTo(Cpu c, Insn i, int t) {
+        checkTarget(c, t);
+        c.push(i.osize, c.eip);
         c.eip = t;
     }
 
@@ -36,21 +48,11 @@ final class ControlOps {
     }
 
     static void call(Cpu c, Insn i) {
-        int t = target(i, c.eip + i.imm);
-        if (!c.sregs[Cpu.CS].flatRead && !Segmentation.withinLimit(c.sregs[Cpu.CS], t, 1)) {
-            throw org.xenoscope.machine.intr.CpuFault.gp(0);
-        }
-        c.push(i.osize, c.eip);
-        c.eip = t;
+        callTo(c, i, target(i, c.eip + i.imm));
     }
 
     static void callInd(Cpu c, Insn i) {
-        int t = target(i, c.readA(i));
-        if (!c.sregs[Cpu.CS].flatRead && !Segmentation.withinLimit(c.sregs[Cpu.CS], t, 1)) {
-            throw org.xenoscope.machine.intr.CpuFault.gp(0);
-        }
-        c.push(i.osize, c.eip);
-        c.eip = t;
+        callTo(c, i, target(i, c.readA(i)));
     }
 
     static void jcc(Cpu c, Insn i) {
