@@ -91,7 +91,7 @@ final class DataOps {
         boolean equal = lo == c.r[Cpu.EAX] && hi == c.r[Cpu.EDX];
         int nlo = equal ? c.r[Cpu.EBX] : lo;
         int nhi = equal ? c.r[Cpu.ECX] : hi;
-        c.linWrite(i.seg, off, 8);
+        c.mmu.probeWrite(c.linWrite(i.seg, off, 8), 8, c.cpl == 3); // both halves writable before either is written
         c.write32(i.seg, off, nlo);
         c.write32(i.seg, off + 4, nhi);
         if (!equal) {
