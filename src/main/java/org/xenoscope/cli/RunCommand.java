@@ -12,32 +12,55 @@ import org.xenoscope.asm.nasm.AsmErrors;
 import org.xenoscope.asm.nasm.Assembler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code xenoscope run --bare-metal KERNEL.elf [--max-instructions N] [--memory MB]}: boots a multiboot-1 kernel
- * the way {@code qemu-system-i386 -kernel} does and runs it headless; COM1 goes to stdout, the exit status says how
- * the guest ended (see {@link Main}).
+ * {@code xenoscope run GUEST.elf|GUEST.asm [--memory MB] [--cmdline STR] [--max-instructions N] [--trace FILE]}:
+ * builds one paravirtualised domain on the hypervisor and runs it ({@link PvRunner}); with {@code --bare-metal
+ * KERNEL} instead boots a multiboot-1 kernel on the bare PC the way {@code qemu-system-i386 -kernel} does
+ * ({@link BareMetalRunner}). The console goes to stdout, the exit status says how the guest ended.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Boot a multiboot-1 ELF32 kernel on the bare simulated PC (like qemu-system-i386 -kernel).",
-        "COM1 output goes to stdout. Exit status: (v<<1)|1 when the guest writes v to port 0xF4, 0 on HLT with "
-            + "interrupts off, 1 on a triple fault, 3 when the instruction limit is reached, 2 on bad input."})
+    description = {"Run a Xen PV guest (ELF32 with Xen notes, or NASM source) on the hypervisor, or with "
+        + "--bare-metal a multiboot-1 kernel on the bare simulated PC (like qemu-system-i386 -kernel).",
+        "The guest's console goes to stdout.",
+        "Exit status (PV): 0 on shutdown(poweroff), 1 on a crash, shutdown(crash) or another shutdown reason "
+            + "(the hypervisor's reason on stderr), 3 when the instruction limit is reached, 2 on bad input.",
+        "Exit status (bare metal): (v<<1)|1 when the guest writes v to port 0xF4, 0 on HLT with interrupts off, "
+            + "1 on a triple fault, 3 at the instruction limit, 2 on bad input."})
 final class RunCommand implements Callable<Integer> {
     static final int MIN_MEMORY_MB = 2;
     static final int MAX_MEMORY_MB = 1024;
+    static final int PV_DEFAULT_MEMORY_MB = 32;
+    static final int BARE_DEFAULT_MEMORY_MB = 128;
 
-    @Option(names = "--bare-metal", paramLabel = "KERNEL.elf|KERNEL.asm", required = true,
-        description = "the multiboot kernel to boot: an ELF32 file, or NASM source that is assembled first "
-            + "(no external toolchain needed)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "GUEST.elf|GUEST.asm",
+        description = "the PV guest to boot: an ELF32 kernel with Xen ELF notes, or NASM source assembled first")
+    private Path guest;
+
+    @Option(names = "--bare-metal", paramLabel = "KERNEL.elf|KERNEL.asm",
+        description = "boot this multiboot kernel on the bare PC instead: an ELF32 file, or NASM source that is "
+            + "assembled first (no external toolchain needed)")
     private Path kernel;
+
+    @Option(names = "--cmdline", paramLabel = "STR", defaultValue = "",
+        description = "PV: the guest's command line (start_info.cmd_line)")
+    private String cmdline;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+        description = "PV: write every hypervisor entry (hypercalls, bounced exceptions, emulated instructions, "
+            + "events, shutdown or kill) to FILE as JSON lines")
+    private Path trace;
 
     @Option(names = "--max-instructions", paramLabel = "N", defaultValue = "0",
         description = "stop (exit status 3) after N instructions; 0 = no limit (default)")
     private long maxInstructions;
 
-    @Option(names = "--memory", paramLabel = "MB", defaultValue = "128",
-        description = "RAM size in MiB, " + MIN_MEMORY_MB + ".." + MAX_MEMORY_MB + " (default: ${DEFAULT-VALUE})")
-    private int memoryMb;
+    @Option(names = "--memory", paramLabel = "MB",
+        description = "PV: the domain's memory; bare metal: the PC's RAM; in MiB, " + MIN_MEMORY_MB + ".."
+            + MAX_MEMORY_MB + " (default " + PV_DEFAULT_MEMORY_MB + " for PV, " + BARE_DEFAULT_MEMORY_MB
+            + " for bare metal)")
+    private Integer memoryOption;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -53,22 +76,36 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--max-instructions", "must be 0 (no limit) or positive, got "
                 + maxInstructions);
         }
+        if ((guest == null) == (kernel == null)) {
+            throw new BadInputException("run", guest == null
+                ? "give a guest to run: run GUEST.elf, or run --bare-metal KERNEL.elf"
+                : "give either a PV guest or --bare-metal KERNEL, not both");
+        }
+        int memoryMb = memoryOption != null ? memoryOption
+            : guest != null ? PV_DEFAULT_MEMORY_MB : BARE_DEFAULT_MEMORY_MB;
         if (memoryMb < MIN_MEMORY_MB || memoryMb > MAX_MEMORY_MB) {
             throw new BadInputException("--memory", "must be between " + MIN_MEMORY_MB + " and " + MAX_MEMORY_MB
                 + " MB, got " + memoryMb);
         }
-        String name = kernel.toString();
+        Path file = guest != null ? guest : kernel;
+        String name = file.toString();
         byte[] bytes;
         if (name.endsWith(".asm")) {
-            readKernel(kernel, name); // the same one-line errors for a missing or unreadable file
+            readKernel(file, name); // the same one-line errors for a missing or unreadable file
             try {
-                bytes = Assembler.assembleFile(kernel, Assembler.Options.elf()).image();
+                bytes = Assembler.assembleFile(file, Assembler.Options.elf()).image();
             } catch (AsmErrors e) {
                 err.println(e.render());
                 return Main.EXIT_BAD_INPUT;
             }
         } else {
-            bytes = readKernel(kernel, name);
+            bytes = readKernel(file, name);
+        }
+        if (guest != null) {
+            return new PvRunner(out, err).run(name, bytes, memoryMb, cmdline, maxInstructions, trace);
+        }
+        if (trace != null || !cmdline.isEmpty()) {
+            throw new BadInputException(trace != null ? "--trace" : "--cmdline", "is for PV guests, not --bare-metal");
         }
         return new BareMetalRunner(out, err).boot(name, bytes, memoryMb, maxInstructions).exitStatus();
     }

@@ -89,6 +89,8 @@ public final class Cpu {
     final IoBus io;
     final VirtualClock clock;
     InterruptController pic = InterruptController.NONE;
+    /** Java code standing in for ring 0, or null (a bare machine: ring-0 gates are delivered by the CPU). */
+    RingZeroMonitor monitor;
     final Msrs msrs = new Msrs();
     final Core core;
 
@@ -107,6 +109,36 @@ public final class Cpu {
 
     public void setInterruptController(InterruptController pic) {
         this.pic = pic;
+    }
+
+    /** Installs (or, with null, removes) the {@link RingZeroMonitor} that receives every ring-0 event. */
+    public void setRingZeroMonitor(RingZeroMonitor m) {
+        this.monitor = m;
+    }
+
+    /**
+     * Contract: leaves the {@link RingZeroMonitor} for the guest context {@code csSel:eip}, {@code ssSel:esp},
+     * {@code eflags}, with the checks and loads of an IRET executed at CPL 0 to the outer ring RPL(csSel) &gt; 0
+     * (CS: code, present, DPL rules, offset within limit; SS: writable data with RPL = DPL = RPL(csSel), present;
+     * data segments the new ring may not use become null). Throws the {@link CpuFault} IRET would raise and then
+     * changes nothing — a hypervisor treats that as a fault in its own exit path.
+     */
+    public void enterGuest(int eip, int csSel, int eflags, int esp, int ssSel) {
+        int saved = cpl;
+        setCpl(0);
+        try {
+            FarOps.returnFromMonitor(this, eip, csSel, eflags, esp, ssSel);
+        } catch (CpuFault f) {
+            setCpl(saved);
+            throw f;
+        }
+        core.fetchMiss();
+        core.attention();
+    }
+
+    /** What CPUID returns for {@code leaf} on this processor, as {EAX, EBX, ECX, EDX}; changes nothing. */
+    public int[] cpuid(int leaf) {
+        return Cpuid.leaf(leaf);
     }
 
     public Core core() {

@@ -34,19 +34,20 @@ final class Cpuid {
 
     /** CPUID with the leaf in EAX: fills EAX, EBX, ECX, EDX. */
     static void execute(Cpu c) {
-        int leaf = c.r[Cpu.EAX];
+        int[] v = leaf(c.r[Cpu.EAX]);
+        c.r[Cpu.EAX] = v[0];
+        c.r[Cpu.EBX] = v[1];
+        c.r[Cpu.ECX] = v[2];
+        c.r[Cpu.EDX] = v[3];
+    }
+
+    /** The values CPUID returns for {@code leaf}: {EAX, EBX, ECX, EDX}. */
+    static int[] leaf(int leaf) {
         if (leaf == 0) {
             byte[] v = VENDOR.getBytes(StandardCharsets.US_ASCII);
-            c.r[Cpu.EAX] = MAX_BASIC_LEAF;
-            c.r[Cpu.EBX] = le(v, 0);
-            c.r[Cpu.EDX] = le(v, 4);
-            c.r[Cpu.ECX] = le(v, 8);
-            return;
+            return new int[] {MAX_BASIC_LEAF, le(v, 0), le(v, 8), le(v, 4)};
         }
-        c.r[Cpu.EAX] = VERSION;
-        c.r[Cpu.EBX] = 0;
-        c.r[Cpu.ECX] = 0;
-        c.r[Cpu.EDX] = FEATURES_EDX;
+        return new int[] {VERSION, 0, 0, FEATURES_EDX};
     }
 
     private static int le(byte[] b, int off) {

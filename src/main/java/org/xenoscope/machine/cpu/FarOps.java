@@ -248,6 +248,25 @@ final class FarOps {
         nullInnerSegments(c);
     }
 
+    /**
+     * The return from a {@link RingZeroMonitor} to the guest: IRET's protected-mode checks and loads for a return
+     * from CPL 0 to the outer ring {@code csSel & 3} (1..3), with the frame given as values instead of on a stack.
+     * Nothing changes when a check faults. EFLAGS is loaded whole (as IRET at CPL 0 does, IOPL and IF included).
+     */
+    static void returnFromMonitor(Cpu c, int eip, int csSel, int eflags, int esp, int ssSel) {
+        int rpl = csSel & 3;
+        if (rpl == 0) {
+            throw CpuFault.gp(csSel & 0xFFFC);
+        }
+        SegmentCache cs = returnCs(c, csSel & 0xFFFF);
+        SegmentCache ss = returnStack(c, ssSel & 0xFFFF, rpl);
+        checkOffset(cs, eip);
+        commitCs(c, cs, rpl, eip);
+        commitSs(c, ss, esp);
+        c.setEflags(eflags);
+        nullInnerSegments(c);
+    }
+
     /** The EFLAGS bits IRET may change at the current CPL and IOPL. */
     private static int iretFlagMask(Cpu c, int size) {
         int mask = Eflags.ARITH | Eflags.TF | Eflags.DF | Eflags.NT;

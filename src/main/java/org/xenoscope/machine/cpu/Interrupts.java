@@ -34,6 +34,8 @@ public final class Interrupts {
     private final Cpu c;
     /** Vector being delivered (-1 when none): a fault during delivery escalates per Table 6-5. */
     private int delivering = -1;
+    /** What raised the event being delivered (a fault during delivery is itself a FAULT). */
+    private RingZeroMonitor.Kind kind = RingZeroMonitor.Kind.FAULT;
 
     Interrupts(Cpu c) {
         this.c = c;
@@ -44,16 +46,19 @@ public final class Interrupts {
         if (f.vector == Vector.PF) {
             c.cr2 = f.linear;
         }
+        kind = RingZeroMonitor.Kind.FAULT;
         deliverChecked(f.vector, f.hasErrorCode, f.errorCode, false, true, c.eip);
     }
 
     /** Delivers a trap-class exception (#DB after single step, #BP, #OF) that returns to {@code returnEip}. */
     public void trap(int vector, int returnEip) {
+        kind = RingZeroMonitor.Kind.TRAP;
         deliverChecked(vector, false, 0, false, false, returnEip);
     }
 
     /** Delivers a hardware interrupt acknowledged from the interrupt controller. */
     public void external(int vector) {
+        kind = RingZeroMonitor.Kind.EXTERNAL;
         deliverChecked(vector, false, 0, false, true, c.eip);
     }
 
@@ -62,6 +67,7 @@ public final class Interrupts {
      * privileged), then delivers with the return address after the instruction.
      */
     public void software(int vector, int returnEip) {
+        kind = RingZeroMonitor.Kind.SOFTWARE;
         deliver(vector, false, 0, true, false, returnEip);
     }
 
@@ -80,11 +86,13 @@ public final class Interrupts {
                     second.getMessage(), eipRet));
             }
             if (becomesDoubleFault(vector, second.vector)) {
+                kind = RingZeroMonitor.Kind.FAULT;
                 deliverChecked(Vector.DF, true, 0, false, true, eipRet);
             } else {
                 if (second.vector == Vector.PF) {
                     c.cr2 = second.linear;
                 }
+                kind = RingZeroMonitor.Kind.FAULT;
                 deliverChecked(second.vector, second.hasErrorCode, second.errorCode, false, true, eipRet);
             }
         } finally {
@@ -144,6 +152,12 @@ public final class Interrupts {
             throw CpuFault.gp(extBit);
         }
         int newCpl = cs.conforming() ? c.cpl : cs.dpl();
+        if (newCpl == 0 && c.monitor != null) {
+            c.monitor.enter(vector, kind, hasErr, err, eipRet);
+            c.core.fetchMiss();
+            c.core.attention();
+            return;
+        }
         int flags = c.eflags();
         if (newCpl < c.cpl) {
             toInnerRing(cs, newCpl, offset, flags, hasErr, err, eipRet, extBit);

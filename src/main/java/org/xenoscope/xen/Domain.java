@@ -1,0 +1,170 @@
+package org.xenoscope.xen;
+
+import java.util.function.IntConsumer;
+import org.xenoscope.machine.mem.PhysicalMemory;
+import org.xenoscope.xen.abi.SharedInfo;
+import org.xenoscope.xen.abi.VcpuInfo;
+
+/**
+ * A domain: a running virtual machine (the paper's term), with its memory reservation, its VCPU, its shared_info
+ * page, its event-channel ports and its console. Created by the hypervisor, filled in by the domain builder.
+ *
+ * <p>Invariants: {@code p2m[pfn]} is a machine frame this domain owns, for every pfn below {@link #nrPages()};
+ * the shared_info frame is Xen's, shared with the domain; once {@link #state()} is SHUTDOWN or CRASHED the domain
+ * never runs again.
+ */
+public final class Domain {
+    /** Lifecycle. */
+    public enum State { RUNNING, BLOCKED, SHUTDOWN, CRASHED }
+
+    /** Ports per domain in the 2-level event-channel ABI on 32-bit (32 words x 32 bits). */
+    public static final int NR_EVENT_CHANNELS = 1024;
+
+    private final int id;
+    private final String name;
+    private final GuestFlavour flavour;
+    private final boolean privileged;
+    private final PhysicalMemory mem;
+    final Vcpu vcpu0 = new Vcpu(0);
+    final EventChannel[] ports = new EventChannel[NR_EVENT_CHANNELS];
+    State state = State.RUNNING;
+    int shutdownCode = -1;
+    String endReason = "";
+    int[] p2m = new int[0];
+    int sharedInfoMfn;
+    /** Per-domain L1 table mapping the GDT, IDT and TSS into Xen's area, and those frames. */
+    int perDomainL1Mfn;
+    int xenGdtMfn;
+    int idtMfn;
+    int tssMfn;
+    /** Grant-table frames (setup_table) and the version in use. */
+    int[] grantFrames = new int[0];
+    int grantVersion = 1;
+    /** VMASST_TYPE_* bits enabled with vm_assist. */
+    int vmAssist;
+    private final StringBuilder console = new StringBuilder();
+    private IntConsumer consoleOut = c -> { };
+    /** Java code standing in for the domain's event upcall (the Domain-0 daemons); null for real guests. */
+    IntConsumer eventSink;
+
+    Domain(int id, String name, GuestFlavour flavour, boolean privileged, PhysicalMemory mem) {
+        this.id = id;
+        this.name = name;
+        this.flavour = flavour;
+        this.privileged = privileged;
+        this.mem = mem;
+        for (int p = 0; p < NR_EVENT_CHANNELS; p++) {
+            ports[p] = new EventChannel();
+        }
+        ports[0].state = EventChannel.State.RESERVED;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public GuestFlavour flavour() {
+        return flavour;
+    }
+
+    /** True for a control domain (Domain 0): may use domctl/sysctl and act on other domains. */
+    public boolean privileged() {
+        return privileged;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** True once the domain has shut down or been killed. */
+    public boolean dead() {
+        return state == State.SHUTDOWN || state == State.CRASHED;
+    }
+
+    /** The SHUTDOWN_* code it shut down with, or -1. */
+    public int shutdownCode() {
+        return shutdownCode;
+    }
+
+    /** Why it ended (shutdown reason or the hypervisor's kill reason), empty while alive. */
+    public String endReason() {
+        return endReason;
+    }
+
+    public Vcpu vcpu(int n) {
+        if (n != 0) {
+            throw new IllegalArgumentException("one VCPU per domain");
+        }
+        return vcpu0;
+    }
+
+    public int nrPages() {
+        return p2m.length;
+    }
+
+    /** Machine frame of pseudo-physical frame {@code pfn}. */
+    public int mfn(int pfn) {
+        return p2m[pfn];
+    }
+
+    public int[] p2m() {
+        return p2m.clone();
+    }
+
+    public int sharedInfoMfn() {
+        return sharedInfoMfn;
+    }
+
+    public SharedInfo sharedInfo() {
+        return SharedInfo.at(mem, (long) sharedInfoMfn << 12);
+    }
+
+    public VcpuInfo vcpuInfo(int n) {
+        return sharedInfo().vcpu(n);
+    }
+
+    public EventChannel port(int p) {
+        return ports[p];
+    }
+
+    public int[] grantFrames() {
+        return grantFrames.clone();
+    }
+
+    public int vmAssist() {
+        return vmAssist;
+    }
+
+    /** Everything the domain has written to its console so far. */
+    public String console() {
+        return console.toString();
+    }
+
+    /** Where console bytes go as they arrive (besides {@link #console()}). */
+    public void setConsoleOutput(IntConsumer out) {
+        this.consoleOut = out;
+    }
+
+    /** Appends bytes to the domain's console (from console_io or the console ring). */
+    public void consoleWrite(byte[] b, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            int c = b[off + i] & 0xFF;
+            console.append((char) c);
+            consoleOut.accept(c);
+        }
+    }
+
+    /** Lets Java code (a Domain-0 daemon) receive this domain's events: called with the port after it is set. */
+    public void setEventSink(IntConsumer sink) {
+        this.eventSink = sink;
+    }
+
+    @Override
+    public String toString() {
+        return "d" + id + " (" + name + ")";
+    }
+}

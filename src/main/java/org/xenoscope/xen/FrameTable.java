@@ -1,0 +1,153 @@
+package org.xenoscope.xen;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xenoscope.machine.mem.PhysicalMemory;
+
+/**
+ * Xen's per-machine-frame bookkeeping (the frame table) and the machine-to-physical table (M2P).
+ *
+ * <p>Invariants: every frame is free, owned by Xen ({@link #OWNER_XEN}) or owned by exactly one domain; the M2P
+ * entry of a domain frame holds its pseudo-physical frame number (written by the hypervisor when it gives the
+ * frame to a domain), others hold {@link #INVALID_M2P}. The M2P lives in Xen-owned machine frames so that guests
+ * can read it through the read-only mapping at MACH2PHYS_VIRT_START.
+ *
+ * <p>Domain frames are handed out <em>discontiguously on purpose</em> (the paper: "a domain's machine pages may be
+ * discontiguous"): the free pool is walked with a fixed stride, so pfn n and n+1 of a domain land far apart and
+ * a guest that confuses pseudo-physical and machine addresses fails visibly. The order is fixed, so runs are
+ * reproducible.
+ */
+public final class FrameTable {
+    /** Owner id of frames that belong to the hypervisor. */
+    public static final int OWNER_XEN = 0x7FF2; // DOMID_XEN
+    /** Owner id of free frames. */
+    public static final int OWNER_FREE = -1;
+    /** M2P value of frames no domain owns (Xen: INVALID_M2P_ENTRY). */
+    public static final int INVALID_M2P = 0xFFFFFFFF;
+    /** Stride of the walk over the free pool (prime, so it visits every frame of any pool not a multiple of it). */
+    static final int STRIDE = 1021;
+
+    private final PhysicalMemory mem;
+    private final int[] owner;
+    private final FrameType[] type;
+    private final boolean[] pinned;
+    private final int xenFrames;
+    private int nextXen = 1; // frame 0 stays unused: a machine address of 0 is never valid
+    private final List<Integer> pool = new ArrayList<>();
+    private int poolCursor;
+    private final long m2pBase;
+
+    /**
+     * Contract: manages all frames of {@code mem}; the first {@code xenFrames} are Xen's heap, the rest the
+     * domain pool. Allocates the M2P (one 32-bit entry per machine frame) from Xen's heap.
+     */
+    public FrameTable(PhysicalMemory mem, int xenFrames) {
+        this.mem = mem;
+        int n = mem.frames();
+        if (xenFrames >= n) {
+            throw new IllegalArgumentException("no memory left for domains");
+        }
+        this.xenFrames = xenFrames;
+        owner = new int[n];
+        type = new FrameType[n];
+        pinned = new boolean[n];
+        for (int f = 0; f < n; f++) {
+            owner[f] = OWNER_FREE;
+            type[f] = FrameType.NONE;
+        }
+        int poolSize = n - xenFrames;
+        int stride = poolSize % STRIDE == 0 ? 1 : STRIDE;
+        for (int i = 0; i < poolSize; i++) {
+            pool.add(xenFrames + (int) ((long) i * stride % poolSize));
+        }
+        int m2pFrames = m2pFrames();
+        m2pBase = (long) allocXen() << 12;
+        for (int i = 1; i < m2pFrames; i++) {
+            allocXen(); // the M2P frames are consecutive in Xen's heap
+        }
+        for (int f = 0; f < n; f++) {
+            mem.writeDword(m2pBase + 4L * f, INVALID_M2P);
+        }
+    }
+
+    /** Number of machine frames. */
+    public int frames() {
+        return owner.length;
+    }
+
+    /** Frames the M2P occupies. */
+    public int m2pFrames() {
+        return (owner.length * 4 + 4095) / 4096;
+    }
+
+    /** Machine frame number of the first M2P frame (the table is contiguous). */
+    public int m2pFirstMfn() {
+        return (int) (m2pBase >>> 12);
+    }
+
+    /** Takes a zeroed frame from Xen's heap. */
+    public int allocXen() {
+        if (nextXen >= xenFrames) {
+            throw new IllegalStateException("hypervisor heap exhausted");
+        }
+        int f = nextXen++;
+        owner[f] = OWNER_XEN;
+        mem.zero((long) f << 12, 4096);
+        return f;
+    }
+
+    /** Frames left in the domain pool. */
+    public int freeFrames() {
+        return pool.size() - poolCursor;
+    }
+
+    /**
+     * Contract: gives the next pool frame to domain {@code domid} as its pseudo-physical frame {@code pfn}: zeroes
+     * it, records the owner and sets M2P[mfn] = pfn. Returns the mfn; throws IllegalStateException when the pool
+     * is empty (callers check {@link #freeFrames()} first).
+     */
+    public int allocDomain(int domid, int pfn) {
+        if (poolCursor >= pool.size()) {
+            throw new IllegalStateException("out of machine memory");
+        }
+        int f = pool.get(poolCursor++);
+        owner[f] = domid;
+        type[f] = FrameType.NONE;
+        mem.zero((long) f << 12, 4096);
+        setM2p(f, pfn);
+        return f;
+    }
+
+    public int owner(int mfn) {
+        return valid(mfn) ? owner[mfn] : OWNER_FREE;
+    }
+
+    public boolean valid(int mfn) {
+        return mfn >= 0 && mfn < owner.length;
+    }
+
+    public FrameType type(int mfn) {
+        return type[mfn];
+    }
+
+    public void setType(int mfn, FrameType t) {
+        type[mfn] = t;
+    }
+
+    public boolean pinned(int mfn) {
+        return pinned[mfn];
+    }
+
+    public void setPinned(int mfn, boolean p) {
+        pinned[mfn] = p;
+    }
+
+    /** M2P[mfn]. */
+    public int m2p(int mfn) {
+        return mem.readDword(m2pBase + 4L * mfn);
+    }
+
+    public void setM2p(int mfn, int pfn) {
+        mem.writeDword(m2pBase + 4L * mfn, pfn);
+    }
+}

@@ -1,0 +1,193 @@
+package org.xenoscope.xen.trace;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One hypervisor entry. Every kind carries {@link #seq()}, {@link #time()} (virtual cycles) and the domain; the
+ * kinds add what a student needs to follow it. {@link #toJson()} renders one JSON object (one line).
+ */
+public sealed interface TraceEvent {
+    long seq();
+
+    long time();
+
+    int domain();
+
+    /** The JSON {@code "type"} value: hypercall, exception, emulate, event, upcall, shutdown, crash. */
+    String type();
+
+    /** A one-line human summary, as the CLI and the debugger print it. */
+    String summary();
+
+    /** The kind's own fields, in order (the common ones are added by {@link #toJson()}). */
+    Map<String, Object> fields();
+
+    /** The event as one JSON object: seq, time, type, domain, then {@link #fields()}. */
+    default String toJson() {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("seq", seq());
+        all.put("time", time());
+        all.put("type", type());
+        all.put("domain", domain());
+        all.putAll(fields());
+        return Json.object(all);
+    }
+
+    /** A hypercall: number, name, the five argument registers, the decoded call and the result (EAX). */
+    record Hypercall(long seq, long time, int domain, int eip, int number, String name, int[] args, String call,
+                     int result, String resultText) implements TraceEvent {
+        public Hypercall {
+            args = args.clone();
+        }
+
+        @Override
+        public int[] args() {
+            return args.clone();
+        }
+
+        public String type() {
+            return "hypercall";
+        }
+
+        public String summary() {
+            return call + " = " + resultText;
+        }
+
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("eip", Json.hex(eip));
+            m.put("nr", number);
+            m.put("name", name);
+            m.put("args", Json.hexArray(args));
+            m.put("call", call);
+            m.put("result", result);
+            m.put("result_text", resultText);
+            return m;
+        }
+    }
+
+    /**
+     * An exception the hypervisor received and bounced to the guest's handler (or could not: then
+     * {@code handlerEip} is 0 and a {@link Crash} follows).
+     */
+    record Exception(long seq, long time, int domain, int vector, String name, int errorCode, boolean hasErrorCode,
+                     int eip, int cr2, int handlerCs, int handlerEip) implements TraceEvent {
+        public String type() {
+            return "exception";
+        }
+
+        public String summary() {
+            String ec = hasErrorCode ? String.format("(0x%x)", errorCode) : "";
+            String where = String.format(" at eip=0x%08x", eip);
+            String pf = vector == 14 ? String.format(" cr2=0x%08x", cr2) : "";
+            return name + ec + where + pf + String.format(" -> %04x:%08x", handlerCs, handlerEip);
+        }
+
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("vector", vector);
+            m.put("name", name);
+            m.put("error_code", hasErrorCode ? Json.hex(errorCode) : null);
+            m.put("eip", Json.hex(eip));
+            if (vector == 14) {
+                m.put("cr2", Json.hex(cr2));
+            }
+            m.put("handler", String.format("%04x:%08x", handlerCs, handlerEip));
+            return m;
+        }
+    }
+
+    /** A privileged instruction the hypervisor emulated for the guest (it did not reach the guest). */
+    record Emulate(long seq, long time, int domain, int eip, String instruction, String detail)
+        implements TraceEvent {
+        public String type() {
+            return "emulate";
+        }
+
+        public String summary() {
+            return "emulated " + instruction + " at " + Json.hex(eip) + (detail.isEmpty() ? "" : ": " + detail);
+        }
+
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("eip", Json.hex(eip));
+            m.put("instruction", instruction);
+            m.put("detail", detail);
+            return m;
+        }
+    }
+
+    /** An event-channel port set pending in {@code domain} (from {@code fromDomain}, or Xen itself: -1). */
+    record Event(long seq, long time, int domain, int port, int fromDomain, String why) implements TraceEvent {
+        public String type() {
+            return "event";
+        }
+
+        public String summary() {
+            return "port " + port + " pending (" + why + ")";
+        }
+
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("port", port);
+            m.put("from", fromDomain);
+            m.put("why", why);
+            return m;
+        }
+    }
+
+    /** An event upcall: the hypervisor entered the guest's event callback. */
+    record Upcall(long seq, long time, int domain, int eip, int callbackCs, int callbackEip) implements TraceEvent {
+        public String type() {
+            return "upcall";
+        }
+
+        public String summary() {
+            return String.format("event upcall from eip=0x%08x -> %04x:%08x", eip, callbackCs, callbackEip);
+        }
+
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("eip", Json.hex(eip));
+            m.put("callback", String.format("%04x:%08x", callbackCs, callbackEip));
+            return m;
+        }
+    }
+
+    /** The domain shut itself down (SCHEDOP_shutdown) with a reason. */
+    record Shutdown(long seq, long time, int domain, int code, String reason) implements TraceEvent {
+        public String type() {
+            return "shutdown";
+        }
+
+        public String summary() {
+            return "domain shut down: " + reason;
+        }
+
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", code);
+            m.put("reason", reason);
+            return m;
+        }
+    }
+
+    /** The hypervisor killed the domain (the paper's rule for faults while building a bounce frame, ...). */
+    record Crash(long seq, long time, int domain, int eip, String reason) implements TraceEvent {
+        public String type() {
+            return "crash";
+        }
+
+        public String summary() {
+            return "domain killed: " + reason;
+        }
+
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("eip", Json.hex(eip));
+            m.put("reason", reason);
+            return m;
+        }
+    }
+}
