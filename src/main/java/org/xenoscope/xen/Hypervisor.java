@@ -249,16 +249,21 @@ public final class Hypervisor implements RingZeroMonitor {
         if (d == null || d.dead()) {
             return;
         }
-        Time.update(this, d);
-        if (kind == Kind.EXTERNAL) {
-            return; // SIMPLIFICATION: Xen programs no device interrupts yet; nothing raises one
-        } else if (vector == Hypercall.XEN_HYPERCALL_VECTOR && kind == Kind.SOFTWARE) {
-            cpu.setEip(returnEip);
-            hypercalls.dispatch(d);
-        } else {
-            traps.handle(d, vector, kind, hasErrorCode, errorCode, returnEip);
+        try {
+            Time.update(this, d);
+            if (kind == Kind.EXTERNAL) {
+                return; // SIMPLIFICATION: Xen programs no device interrupts yet; nothing raises one
+            } else if (vector == Hypercall.XEN_HYPERCALL_VECTOR && kind == Kind.SOFTWARE) {
+                cpu.setEip(returnEip);
+                hypercalls.dispatch(d);
+            } else {
+                traps.handle(d, vector, kind, hasErrorCode, errorCode, returnEip);
+            }
+            returnToGuest(d);
+        } catch (RuntimeException e) {
+            // A bug in the hypervisor must not take the simulator (or another domain) down: the domain pays.
+            kill(d, "hypervisor bug while handling vector " + vector + ": " + e);
         }
-        returnToGuest(d);
     }
 
     /** Xen's exit path: stop the machine if the domain ended or blocked, else deliver a pending upcall. */
