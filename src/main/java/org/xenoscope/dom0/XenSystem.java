@@ -43,10 +43,16 @@ public final class XenSystem {
         return builder.build(dom, img, memoryMb, cmdline);
     }
 
-    /** Runs the current guest (see {@link Hypervisor#run}); afterwards the console rings are drained once more. */
+    /**
+     * Runs the current guest (see {@link Hypervisor#run}). Once it has ended, its console ring is drained a last
+     * time (output it wrote without notifying). Nothing else happens between slices, so a run cut into slices is
+     * the same run as one in one piece (the debugger's replay relies on it).
+     */
     public Hypervisor.Result run(long maxInstructions) {
         Hypervisor.Result r = hv.run(maxInstructions);
-        console.drain(r.domain());
+        if (r.domain().dead()) {
+            console.drain(r.domain());
+        }
         return r;
     }
 }

@@ -125,7 +125,7 @@ public final class Core {
      * HALTED at once) until an interrupt arrives with IF=1 or {@link #wake()} is called.
      */
     public Exit run(long budget) {
-        long end = cycles + budget;
+        long end = budget > Long.MAX_VALUE - cycles ? Long.MAX_VALUE : cycles + budget; // no overflow
         stopRequested = false;
         attention = true;
         while (true) {

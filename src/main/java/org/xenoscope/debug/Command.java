@@ -1,0 +1,37 @@
+package org.xenoscope.debug;
+
+/** What a front end can ask the {@link Session} to do; applied on the simulation thread in order. */
+public sealed interface Command {
+    record Step() implements Command { }
+
+    record StepOver() implements Command { }
+
+    record StepOut() implements Command { }
+
+    record Continue() implements Command { }
+
+    /** Stops whatever is running; always works, even in a runaway guest. */
+    record Pause() implements Command { }
+
+    record RunTo(int address) implements Command { }
+
+    record RunToNext(Engine.Next what) implements Command { }
+
+    record StepBack() implements Command { }
+
+    record ReverseContinue() implements Command { }
+
+    record Travel(long cycles) implements Command { }
+
+    record AddBreakpoint(Breakpoint breakpoint) implements Command { }
+
+    record RemoveBreakpoint(Breakpoint breakpoint) implements Command { }
+
+    /** Register 0..7 (EAX..EDI) or 8 (EIP). */
+    record SetRegister(int reg, int value) implements Command { }
+
+    /** Instructions per second while running; 0 = as fast as possible. */
+    record SetSpeed(long instructionsPerSecond) implements Command { }
+
+    record Save(java.nio.file.Path file) implements Command { }
+}

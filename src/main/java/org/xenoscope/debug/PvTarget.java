@@ -1,0 +1,80 @@
+package org.xenoscope.debug;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xenoscope.dom0.XenSystem;
+import org.xenoscope.machine.Machine;
+import org.xenoscope.xen.Domain;
+import org.xenoscope.xen.Hypervisor;
+import org.xenoscope.xen.trace.Trace;
+
+/** A Xen system with its guests as a debug target. */
+final class PvTarget implements Target {
+    private final XenSystem sys;
+    private Hypervisor.Result last;
+
+    PvTarget(XenSystem sys) {
+        this.sys = sys;
+    }
+
+    XenSystem system() {
+        return sys;
+    }
+
+    @Override
+    public Machine machine() {
+        return sys.hypervisor().machine();
+    }
+
+    @Override
+    public End run(long n) {
+        last = sys.run(n);
+        return switch (last.outcome()) {
+            case LIMIT -> End.LIMIT;
+            case STOPPED -> End.STOPPED;
+            default -> End.FINISHED;
+        };
+    }
+
+    @Override
+    public boolean finished() {
+        Domain d = sys.hypervisor().current();
+        return d == null || d.dead() || d.state() == Domain.State.BLOCKED;
+    }
+
+    @Override
+    public String finishReason() {
+        Domain d = sys.hypervisor().current();
+        if (d == null || !finished()) {
+            return "";
+        }
+        return d + ": " + (d.state() == Domain.State.BLOCKED ? "blocked with nothing to wake it"
+            : d.state().name().toLowerCase() + " (" + d.endReason() + ")");
+    }
+
+    @Override
+    public long pseudoPhysicalToMachine(long pa) {
+        Domain d = sys.hypervisor().current();
+        long pfn = pa >>> 12;
+        if (d == null || pfn >= d.nrPages()) {
+            return -1;
+        }
+        return ((long) d.mfn((int) pfn) << 12) | (pa & 0xFFF);
+    }
+
+    @Override
+    public Trace trace() {
+        return sys.hypervisor().trace();
+    }
+
+    @Override
+    public List<Snapshot.DomainView> domains() {
+        List<Snapshot.DomainView> v = new ArrayList<>();
+        Hypervisor hv = sys.hypervisor();
+        for (Domain d : hv.domains()) {
+            v.add(new Snapshot.DomainView(d.id(), d.name(), d.state().name(), d.endReason(), d.nrPages(),
+                d.console(), d == hv.current()));
+        }
+        return v;
+    }
+}
