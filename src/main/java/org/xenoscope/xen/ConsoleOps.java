@@ -8,8 +8,8 @@ import org.xenoscope.xen.abi.Errno;
  * the guest and appends them to the calling domain's console; CONSOLEIO_read is for the control domain only.
  */
 final class ConsoleOps {
-    /** Largest single write accepted (Xen copies in chunks; a larger count is still one call). */
-    static final int MAX_WRITE = 1 << 20;
+    /** Bytes copied from the guest at a time (Xen: guest_console_write's kbuf). */
+    static final int CHUNK = 128;
 
     private ConsoleOps() {
     }
@@ -18,18 +18,25 @@ final class ConsoleOps {
         h.register("console_io", ConsoleOps::consoleIo);
     }
 
-    /** Contract: write → 0 (-EFAULT for an unreadable buffer, -EINVAL for a negative count); read → -EPERM for domUs. */
+    /**
+     * Contract: write → 0, copying the buffer chunk by chunk as Xen does: an unreadable chunk ends the call with
+     * -EFAULT after the chunks before it reached the console; a negative count is -EINVAL. Read → -EPERM for
+     * domUs. Unknown commands → -ENOSYS.
+     */
     static int consoleIo(Call c) {
         int cmd = c.arg(0);
         int count = c.arg(1);
         int buf = c.arg(2);
         switch (cmd) {
             case ConsoleIo.CONSOLEIO_WRITE -> {
-                if (count < 0 || count > MAX_WRITE) {
+                if (count < 0) {
                     throw new HypercallError(Errno.EINVAL, "bad console write length " + count);
                 }
-                byte[] b = c.mem().read(buf, count);
-                c.domain().consoleWrite(b, 0, b.length);
+                c.mem().checkRange(buf, count);
+                for (int done = 0; done < count; done += CHUNK) {
+                    byte[] b = c.mem().read(buf + done, Math.min(CHUNK, count - done));
+                    c.domain().consoleWrite(b, 0, b.length);
+                }
                 return 0;
             }
             case ConsoleIo.CONSOLEIO_READ -> {
