@@ -3,10 +3,16 @@ package org.xenoscope.xen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.xenoscope.asm.nasm.Assembler;
+import org.xenoscope.dom0.DomainBuilder;
+import org.xenoscope.dom0.XenSystem;
+import org.xenoscope.guests.GuestBuilds;
 import org.xenoscope.machine.cpu.Cpu;
+import org.xenoscope.testutil.Tools;
 import org.xenoscope.xen.abi.Errno;
 import org.xenoscope.xen.abi.Selectors;
 
@@ -287,5 +293,20 @@ class DescriptorOpsTest {
         assertThat(update(f, ma, Descriptors.system(0x1000, 103, 0xA9))).isEqualTo(EINVAL); // TSS
         assertThat(qword(f, frame, 0)).isZero();
         assertThat(update(f, ma, 0)).isZero(); // a null descriptor is fine
+    }
+
+    // ---------------------------------------------------------------- the sample guest
+
+    @Test
+    void theDescriptorsSampleGuestPrintsWhatItsHeaderSays() {
+        Path src = Tools.projectRoot().resolve("sample-guests/pv/descriptors.asm");
+        GuestBuilds.Expectation want = GuestBuilds.expectation(src);
+        byte[] elf = Assembler.assembleFile(src, Assembler.Options.elf()).image();
+        XenSystem sys = new XenSystem(8);
+        DomainBuilder.Built b = sys.boot("descriptors.elf", elf, 8, "");
+        Hypervisor.Result r = sys.run(want.maxInstructions());
+        assertThat(r.outcome()).as(r.detail()).isEqualTo(Hypervisor.Outcome.SHUTDOWN);
+        assertThat(b.domain().shutdownCode()).isEqualTo(want.exitStatus());
+        assertThat(want.mismatch(b.domain().console())).as(b.domain().console()).isEmpty();
     }
 }
