@@ -16,7 +16,8 @@ import org.xenoscope.asm.nasm.Token.Kind;
  * <p>Input comes from a stack of frames (a file, a macro expansion, a {@code %rep} block). Conditionals are
  * evaluated as lines are read, also inside macro expansions, so a macro may test its parameters. Bounds:
  * {@link #MAX_LINES} lines in all, {@link #MAX_DEPTH} nested frames, so recursion and runaway {@code %rep}s end
- * with an error (passing the depth limit ends the assembly at once). The directives themselves are in {@link PpDirectives}.
+ * with an error (passing the depth limit ends the assembly at once). The directives themselves are in
+ * {@link PpDirectives}.
  */
 final class Preprocessor {
     static final int MAX_LINES = 1_000_000;
