@@ -47,7 +47,21 @@ final class Traps {
                 }
             }
             case Vector.DF -> hv.kill(d, String.format("double fault at eip=0x%08x", returnEip));
+            case Vector.NM -> deviceNotAvailable(d, returnEip);
             default -> deliver(d, vector, hasErr, err, returnEip);
+        }
+    }
+
+    /**
+     * #NM (Xen's do_device_not_available): Xen clears the real CR0.TS (and would load the VCPU's FPU state:
+     * SIMPLIFICATION, there is no x87 state); if the guest had set its virtual TS (fpu_taskswitch), the #NM is
+     * bounced to it and the virtual TS cleared, otherwise the instruction is simply retried.
+     */
+    private void deviceNotAvailable(Domain d, int eip) {
+        hv.cpu().cr0 &= ~Cpu.CR0_TS;
+        if (d.vcpu0.ts) {
+            d.vcpu0.ts = false;
+            deliver(d, Vector.NM, false, 0, eip);
         }
     }
 

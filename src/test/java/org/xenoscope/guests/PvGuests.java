@@ -35,6 +35,14 @@ public final class PvGuests {
             return buildDir.resolve(name + ".elf");
         }
 
+        /**
+         * True if the guest has a {@code .linux} build: every C guest, and the assembly guests the Makefile lists
+         * in LINUX_GUESTS (the others make hypercalls hostxen does not stand in for).
+         */
+        public boolean hasLinuxBuild() {
+            return !assembly() || linuxAsmGuests().contains(name.substring(0, name.length() - "-asm".length()));
+        }
+
         /** The Linux executable (guest plus hostxen) in {@code buildDir}. */
         public Path linux(Path buildDir) {
             return buildDir.resolve(name + ".linux");
@@ -44,6 +52,20 @@ public final class PvGuests {
         public String toString() {
             return name;
         }
+    }
+
+    /** The names in the Makefile's {@code LINUX_GUESTS := ...} line. */
+    static List<String> linuxAsmGuests() {
+        try {
+            for (String line : Files.readAllLines(sourceDir().resolve("Makefile"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("LINUX_GUESTS")) {
+                    return List.of(line.substring(line.indexOf('=') + 1).trim().split("\\s+"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("sample-guests/pv/Makefile has no LINUX_GUESTS line");
     }
 
     /** {@code sample-guests/pv} in the project. */

@@ -16,7 +16,8 @@ import org.xenoscope.asm.nasm.Token.Kind;
  * <p>Input comes from a stack of frames (a file, a macro expansion, a {@code %rep} block). Conditionals are
  * evaluated as lines are read, also inside macro expansions, so a macro may test its parameters. Bounds:
  * {@link #MAX_LINES} lines in all, {@link #MAX_DEPTH} nested frames, so recursion and runaway {@code %rep}s end
- * with an error. The directives themselves are in {@link PpDirectives}.
+ * with an error (passing the depth limit ends the assembly at once). The directives themselves are in
+ * {@link PpDirectives}.
  */
 final class Preprocessor {
     static final int MAX_LINES = 1_000_000;
@@ -181,6 +182,11 @@ final class Preprocessor {
                 line(l);
             } catch (SyntaxError e) {
                 diag.error(e.pos() != null ? e.pos() : l.pos(), e.getMessage(), l.context());
+                if (frames.size() >= MAX_DEPTH) {
+                    // Fatal: each other branch of a runaway recursion would hit the limit again (exponentially
+                    // often, as the repeated error counts once), so stop with the errors so far.
+                    throw new Diag.Limit();
+                }
             }
         }
         if (capture != null) {
