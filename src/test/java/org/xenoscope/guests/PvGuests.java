@@ -35,6 +35,14 @@ public final class PvGuests {
             return buildDir.resolve(name + ".elf");
         }
 
+        /**
+         * True when the Makefile builds a {@code .linux} executable: every C guest, and the assembly guests
+         * listed in its {@code LINUX_GUESTS} (the others use privileged instructions a Linux process cannot).
+         */
+        public boolean hasLinuxBuild() {
+            return !assembly() || linuxAsmGuests().contains(name.substring(0, name.length() - "-asm".length()));
+        }
+
         /** The Linux executable (guest plus hostxen) in {@code buildDir}. */
         public Path linux(Path buildDir) {
             return buildDir.resolve(name + ".linux");
@@ -49,6 +57,20 @@ public final class PvGuests {
     /** {@code sample-guests/pv} in the project. */
     public static Path sourceDir() {
         return Tools.projectRoot().resolve("sample-guests").resolve("pv");
+    }
+
+    /** The {@code LINUX_GUESTS} of the Makefile: the assembly guests that also get a {@code .linux} build. */
+    static List<String> linuxAsmGuests() {
+        try {
+            for (String line : Files.readAllLines(sourceDir().resolve("Makefile"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("LINUX_GUESTS")) {
+                    return List.of(line.substring(line.indexOf(":=") + 2).trim().split("\\s+"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("sample-guests/pv/Makefile has no LINUX_GUESTS line");
     }
 
     /** Where the tests build the PV guests. */
