@@ -8,10 +8,10 @@ import org.xenoscope.machine.mem.PhysicalMemory;
 import org.xenoscope.xen.Domain;
 import org.xenoscope.xen.FrameType;
 import org.xenoscope.xen.GuestFlavour;
+import org.xenoscope.xen.HypercallPage;
 import org.xenoscope.xen.Hypervisor;
 import org.xenoscope.xen.PageTables;
 import org.xenoscope.xen.XenArea;
-import org.xenoscope.xen.abi.Hypercall;
 import org.xenoscope.xen.abi.StartInfo;
 import org.xenoscope.xen.abi.StartInfoFlags;
 
@@ -93,27 +93,9 @@ public final class DomainBuilder {
         return new Built(d, lay, port);
     }
 
-    /**
-     * The hypercall page Xen writes (pv_ring1_init_hypercall_page): 128 stubs of 32 bytes,
-     * {@code mov $i,%eax; int $0x82; ret}, except the iret stub {@code push %eax; mov $23,%eax; int $0x82}.
-     */
+    /** The hypercall page Xen writes (pv_ring1_init_hypercall_page): see {@link HypercallPage}. */
     public static byte[] hypercallPage() {
-        byte[] p = new byte[4096];
-        int iret = Hypercall.number("iret");
-        for (int i = 0; i < Hypercall.HYPERCALL_PAGE_STUBS; i++) {
-            int o = i * Hypercall.XEN_HYPERCALL_STUB_SIZE;
-            if (i == iret) {
-                p[o++] = 0x50;
-            }
-            p[o] = (byte) 0xB8;
-            p[o + 1] = (byte) i;
-            p[o + 5] = (byte) 0xCD;
-            p[o + 6] = (byte) Hypercall.XEN_HYPERCALL_VECTOR;
-            if (i != iret) {
-                p[o + 7] = (byte) 0xC3;
-            }
-        }
-        return p;
+        return HypercallPage.bytes();
     }
 
     /** Builds the bootstrap tables in the layout's page-table frames; returns the top table's machine frame. */

@@ -32,18 +32,7 @@ final class DebugRegs {
     /** Contract: {@code set_debugreg(reg, value)}; see the class comment. Returns 0. */
     static int set(Call c) {
         int reg = checkReg(c.arg(0));
-        int value = c.arg(1);
-        switch (reg) {
-            case 0, 1, 2, 3 -> {
-                long end = (value & 0xFFFFFFFFL) + 4;
-                if (end > (c.domain().flavour().hypervisorVirtStart() & 0xFFFFFFFFL)) {
-                    throw new HypercallError(Errno.EPERM, String.format("DR%d = 0x%08x is not a guest address",
-                        reg, value));
-                }
-            }
-            case 6 -> value = (value & ~DR6_RESERVED_ZERO) | DR6_RESERVED_ONE;
-            default -> value = checkDr7(value);
-        }
+        int value = validate(c.domain().flavour(), reg, c.arg(1));
         c.vcpu().debugReg[reg] = value;
         if (c.hv().current() == c.domain()) {
             c.cpu().dr[reg] = value;
@@ -51,11 +40,41 @@ final class DebugRegs {
         return 0;
     }
 
+    /**
+     * Contract: stores {@code value} in the VCPU's virtual DR{@code reg} after {@link #validate} (the emulated
+     * {@code mov %reg, %drN} uses it); throws HypercallError as set_debugreg would fail.
+     */
+    static void set(Vcpu v, GuestFlavour f, int reg, int value) {
+        v.debugReg[checkReg(reg)] = validate(f, reg, value);
+    }
+
+    /**
+     * Contract: the value Xen stores in DR{@code reg} (0-3, 6, 7) when the guest asks for {@code value}, reserved
+     * bits forced; HypercallError EPERM for a refused value, EINVAL for another register. Changes nothing.
+     */
+    static int validate(GuestFlavour f, int reg, int value) {
+        switch (checkReg(reg)) {
+            case 0, 1, 2, 3 -> {
+                long end = (value & 0xFFFFFFFFL) + 4;
+                if (end > (f.hypervisorVirtStart() & 0xFFFFFFFFL)) {
+                    throw new HypercallError(Errno.EPERM, String.format("DR%d = 0x%08x is not a guest address",
+                        reg, value));
+                }
+                return value;
+            }
+            case 6 -> {
+                return (value & ~DR6_RESERVED_ZERO) | DR6_RESERVED_ONE;
+            }
+            default -> {
+                return value == 0 ? 0 : checkDr7(value);
+            }
+        }
+    }
+
     /** Contract: {@code get_debugreg(reg)}: the virtual DRn (which may look negative); -EINVAL as for set. */
     static int get(Call c) {
         return c.vcpu().debugReg[checkReg(c.arg(0))];
     }
-
     private static int checkReg(int reg) {
         if (reg < 0 || reg > 7 || reg == 4 || reg == 5) {
             throw new HypercallError(Errno.EINVAL, "debug register " + Integer.toUnsignedString(reg)

@@ -23,7 +23,7 @@ final class Traps {
     Traps(Hypervisor hv) {
         this.hv = hv;
         this.bounce = new Bounce(hv);
-        this.privOps = new PrivOps(hv);
+        this.privOps = new PrivOps(hv, this);
     }
 
     Bounce bounce() {

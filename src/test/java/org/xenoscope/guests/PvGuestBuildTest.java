@@ -61,7 +61,7 @@ class PvGuestBuildTest {
     @Test
     void everyShippedGuestIsFoundAndBuilt() {
         assertThat(PvGuests.guests()).extracting(PvGuest::name).containsExactly("descriptors-asm", "hello", "hello-asm",
-            "pvinfo");
+            "pvinfo", "privops-asm");
         for (PvGuest g : PvGuests.guests()) {
             assertThat(g.elf(build)).isRegularFile();
             if (g.hasLinuxBuild()) {
