@@ -106,7 +106,7 @@ public record BootLayout(GuestFlavour flavour, int virtBase, int kernelStart, in
     }
 
     /** Pseudo-physical frame of virtual address {@code va} inside the region. */
-    int pfn(int va) {
+    public int pfn(int va) {
         return (va - virtBase) >>> 12;
     }
 
