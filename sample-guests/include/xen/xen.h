@@ -158,9 +158,6 @@
 #define GNTTABOP_query_size     6
 #define GNTTABOP_set_version    8   /* struct gnttab_set_version */
 #define GNTTABOP_get_version    10
-#define GNTST_okay              0   /* per-operation status, in the struct's status field */
-#define GNTST_general_error     (-1)
-#define GNTST_permission_denied (-8)
 
 /* ---------------------------------------------------------------------------------------------------------
  * sched_op(cmd, arg) and the shutdown reasons.
@@ -391,7 +388,7 @@ struct callback_register {
 struct gnttab_setup_table {
     domid_t dom;                    /* DOMID_SELF */
     uint32_t nr_frames;
-    int16_t status;                 /* OUT: GNTST_* */
+    int16_t status;                 /* OUT: GNTST_okay (0) or a negative GNTST_* error */
     xen_pfn_t *frame_list;          /* OUT: nr_frames machine frame numbers */
 };
 
