@@ -152,7 +152,8 @@
 #define CONSOLEIO_read      1   /* read up to count bytes; returns the number read */
 
 /* ---------------------------------------------------------------------------------------------------------
- * grant_table_op(cmd, uop, count): the part a guest needs to set up its own grant table.
+ * grant_table_op(cmd, uop, count): the commands a guest needs to set up its own grant table (the argument
+ * structs are declared where they are used, e.g. pv/c/xtf-like.c).
  */
 #define GNTTABOP_setup_table    2   /* struct gnttab_setup_table: the machine frames of the table */
 #define GNTTABOP_query_size     6
@@ -384,18 +385,6 @@ struct callback_register {
     xen_callback_t address;
 };
 
-/* grant_table_op arguments. frame_list is a guest handle: a plain pointer on x86_32. */
-struct gnttab_setup_table {
-    domid_t dom;                    /* DOMID_SELF */
-    uint32_t nr_frames;
-    int16_t status;                 /* OUT: GNTST_okay (0) or a negative GNTST_* error */
-    xen_pfn_t *frame_list;          /* OUT: nr_frames machine frame numbers */
-};
-
-struct gnttab_set_version {
-    uint32_t version;               /* 1 or 2; OUT: the version in use */
-};
-
 /* sched_op arguments. */
 struct sched_shutdown {
     uint32_t reason;                /* SHUTDOWN_* */
@@ -596,12 +585,6 @@ XEN_CHECK(trap_info_t, cs, 2);
 XEN_CHECK(trap_info_t, address, 4);
 XEN_CHECK_SIZE(struct callback_register, 12);
 XEN_CHECK(struct callback_register, address, 4);
-
-XEN_CHECK_SIZE(struct gnttab_setup_table, 16);
-XEN_CHECK(struct gnttab_setup_table, nr_frames, 4);
-XEN_CHECK(struct gnttab_setup_table, status, 8);
-XEN_CHECK(struct gnttab_setup_table, frame_list, 12);
-XEN_CHECK_SIZE(struct gnttab_set_version, 4);
 
 XEN_CHECK_SIZE(struct sched_shutdown, 4);
 XEN_CHECK_SIZE(struct sched_poll, 16);

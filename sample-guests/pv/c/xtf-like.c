@@ -44,6 +44,20 @@
 #define X86_VEC_RET2KERN 0x20
 #define XTF_GDT_ENTRIES 15
 
+// grant_table_op arguments (Xen's public/grant_table.h, i386 layout); frame_list is a plain pointer on x86_32.
+struct gnttab_setup_table {
+    domid_t dom;                    // DOMID_SELF
+    uint32_t nr_frames;
+    int16_t status;                 // OUT: 0 (GNTST_okay) or a negative GNTST_* error
+    xen_pfn_t *frame_list;          // OUT: nr_frames machine frame numbers
+};
+_Static_assert(sizeof(struct gnttab_setup_table) == 16, "gnttab_setup_table is 16 bytes");
+_Static_assert(offsetof(struct gnttab_setup_table, frame_list) == 12, "frame_list at 12");
+
+struct gnttab_set_version {
+    uint32_t version;               // 1 or 2; OUT: the version in use
+};
+
 // What the exception stubs of xtf-head.S push: pushal's eight registers, then vector and error code, then the
 // bounce frame (ring-3 esp/ss only when ring 3 was interrupted).
 struct cpu_regs {
