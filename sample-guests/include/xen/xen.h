@@ -152,6 +152,15 @@
 #define CONSOLEIO_read      1   /* read up to count bytes; returns the number read */
 
 /* ---------------------------------------------------------------------------------------------------------
+ * grant_table_op(cmd, uop, count): the commands a guest needs to set up its own grant table (the argument
+ * structs are declared where they are used, e.g. pv/c/xtf-like.c).
+ */
+#define GNTTABOP_setup_table    2   /* struct gnttab_setup_table: the machine frames of the table */
+#define GNTTABOP_query_size     6
+#define GNTTABOP_set_version    8   /* struct gnttab_set_version */
+#define GNTTABOP_get_version    10
+
+/* ---------------------------------------------------------------------------------------------------------
  * sched_op(cmd, arg) and the shutdown reasons.
  */
 #define SCHEDOP_yield           0   /* give up the CPU, stay runnable */

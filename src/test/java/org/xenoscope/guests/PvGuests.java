@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.xenoscope.guests.GuestBuilds.Expectation;
 import org.xenoscope.testutil.Tools;
@@ -17,7 +19,8 @@ import org.xenoscope.testutil.Tools;
  *
  * <p>Each guest has two builds (sample-guests/pv/README.md): {@code NAME.elf}, the kernel the hypervisor loads,
  * and {@code NAME.linux}, the same objects and layout run as a Linux process under the hostxen stand-in.
- * An assembly guest {@code NAME.asm} is named {@code NAME-asm}, so that it may share a name with a C guest.
+ * An assembly guest {@code NAME.asm} is named {@code NAME-asm}, so that it may share a name with a C guest. Only the
+ * guests of {@link #linuxGuests()} have the Linux build.
  */
 public final class PvGuests {
     private PvGuests() {
@@ -35,12 +38,9 @@ public final class PvGuests {
             return buildDir.resolve(name + ".elf");
         }
 
-        /**
-         * True if the guest has a {@code .linux} build: every C guest, and the assembly guests the Makefile lists
-         * in LINUX_GUESTS (the others make hypercalls hostxen does not stand in for).
-         */
+        /** True if the guest has a {@code .linux} build: the Makefile lists it in LINUX_GUESTS. */
         public boolean hasLinuxBuild() {
-            return !assembly() || linuxAsmGuests().contains(name.substring(0, name.length() - "-asm".length()));
+            return makefileList("LINUX_GUESTS").contains(name);
         }
 
         /** The Linux executable (guest plus hostxen) in {@code buildDir}. */
@@ -96,6 +96,29 @@ public final class PvGuests {
         add(all, sourceDir().resolve("c"), ".c", "");
         all.sort((a, b) -> a.name().compareTo(b.name()));
         return all;
+    }
+
+    /**
+     * The guests that also get a Linux build under the hostxen stand-in: the names in the Makefile's
+     * {@code LINUX_GUESTS} (hostxen only knows console_io, shutdown, xen_version and mapping shared_info).
+     */
+    public static List<PvGuest> linuxGuests() {
+        List<String> names = makefileList("LINUX_GUESTS");
+        return guests().stream().filter(g -> names.contains(g.name())).toList();
+    }
+
+    /** The words of the Makefile assignment {@code NAME := words}; throws when there is none. */
+    static List<String> makefileList(String variable) {
+        Pattern p = Pattern.compile("^" + Pattern.quote(variable) + "\\s*:=(.*)$", Pattern.MULTILINE);
+        try {
+            Matcher m = p.matcher(Files.readString(sourceDir().resolve("Makefile"), StandardCharsets.UTF_8));
+            if (!m.find()) {
+                throw new IllegalStateException("no " + variable + " := ... in sample-guests/pv/Makefile");
+            }
+            return List.of(m.group(1).trim().split("\\s+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void add(List<PvGuest> all, Path dir, String suffix, String nameSuffix) {
