@@ -54,20 +54,6 @@ public final class PvGuests {
         }
     }
 
-    /** The names in the Makefile's {@code LINUX_GUESTS := ...} line. */
-    static List<String> linuxAsmGuests() {
-        try {
-            for (String line : Files.readAllLines(sourceDir().resolve("Makefile"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("LINUX_GUESTS")) {
-                    return List.of(line.substring(line.indexOf('=') + 1).trim().split("\\s+"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new IllegalStateException("sample-guests/pv/Makefile has no LINUX_GUESTS line");
-    }
-
     /** {@code sample-guests/pv} in the project. */
     public static Path sourceDir() {
         return Tools.projectRoot().resolve("sample-guests").resolve("pv");
