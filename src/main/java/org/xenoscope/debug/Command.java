@@ -34,4 +34,7 @@ public sealed interface Command {
     record SetSpeed(long instructionsPerSecond) implements Command { }
 
     record Save(java.nio.file.Path file) implements Command { }
+
+    /** Session-internal requests that travel through the same queue (live reads). */
+    non-sealed interface Internal extends Command { }
 }

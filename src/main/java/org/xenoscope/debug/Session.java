@@ -43,6 +43,27 @@ public final class Session implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Contract: runs {@code q} on the simulation thread between two slices (a live read: memory, disassembly,
+     * page tables) and completes the future with its result, or exceptionally with what it threw. A query must
+     * not change the simulation.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> query(java.util.function.Function<Engine, T> q) {
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        queue.add(new Query(e -> {
+            try {
+                f.complete(q.apply(e));
+            } catch (RuntimeException ex) {
+                f.completeExceptionally(ex);
+            }
+        }));
+        return f;
+    }
+
+    /** A live read queued like a command (see {@link #query}); not a {@link Command}, it changes nothing. */
+    private record Query(Consumer<Engine> body) implements Command.Internal {
+    }
+
     /** Queues {@code c}; a Pause also interrupts a running slice at once. */
     public void post(Command c) {
         if (c instanceof Command.Pause) {
@@ -108,6 +129,10 @@ public final class Session implements AutoCloseable {
     }
 
     private void apply(Command c) {
+        if (c instanceof Query q) {
+            q.body().accept(engine);
+            return;
+        }
         if (c instanceof Command.Continue) {
             startRun(engine.cont(1));
         } else if (c instanceof Command.RunTo r) {
