@@ -46,6 +46,16 @@ final class BareTarget implements Target {
     }
 
     @Override
+    public void consoleInput(int domain, byte[] data) {
+        m.com1().offerInput(data);
+    }
+
+    @Override
+    public void destroy(int domain) {
+        // a bare machine has no domains to destroy
+    }
+
+    @Override
     public Trace trace() {
         return null;
     }

@@ -35,6 +35,21 @@ public sealed interface Command {
 
     record Save(java.nio.file.Path file) implements Command { }
 
+    /** Keyboard input for a domain's console (journaled, so replay repeats it). */
+    record ConsoleInput(int domain, byte[] data) implements Command {
+        public ConsoleInput {
+            data = data.clone();
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+    }
+
+    /** Kills a domain (the toolstack's destroy; journaled). */
+    record DestroyDomain(int domain) implements Command { }
+
     /** Session-internal requests that travel through the same queue (live reads). */
     non-sealed interface Internal extends Command { }
 }

@@ -320,19 +320,39 @@ public final class Engine {
         apply(e);
     }
 
+    /** Types {@code data} into domain {@code domain}'s console (a bare machine: COM1) now; journaled. */
+    public void consoleInput(int domain, byte[] data) {
+        Journal.Entry e = new Journal.Entry(cycles(), Journal.Kind.INPUT, domain, 0, data);
+        journal.add(e);
+        apply(e);
+    }
+
+    /** Kills domain {@code domain} ("destroyed from the debugger") now; journaled. */
+    public void destroyDomain(int domain) {
+        Journal.Entry e = new Journal.Entry(cycles(), Journal.Kind.DESTROY, domain, 0, null);
+        journal.add(e);
+        apply(e);
+    }
+
     private void apply(Journal.Entry e) {
         Cpu c = target.cpu();
-        if (e.kind() == Journal.Kind.REG) {
-            if (e.a() == 8) {
-                c.setEip(e.value());
-            } else {
-                c.setReg((int) e.a(), e.value());
+        switch (e.kind()) {
+            case REG -> {
+                if (e.a() == 8) {
+                    c.setEip(e.value());
+                } else {
+                    c.setReg((int) e.a(), e.value());
+                }
             }
-        } else {
-            byte[] d = e.data();
-            for (int i = 0; i < d.length; i++) {
-                target.machine().memory().writeByte(e.a() + i, d[i]);
+            case MEM -> {
+                byte[] d = e.data();
+                for (int i = 0; i < d.length; i++) {
+                    target.machine().memory().writeByte(e.a() + i, d[i]);
+                }
             }
+            case INPUT -> target.consoleInput((int) e.a(), e.data());
+            case DESTROY -> target.destroy((int) e.a());
+            default -> throw new IllegalStateException("journal kind " + e.kind());
         }
         watcher.reset(this);
     }

@@ -8,8 +8,11 @@ import java.util.List;
  * applies on top of the deterministic machine to reproduce the run. Changing the past discards the future.
  */
 public final class Journal {
-    /** One change: at {@code cycles}, set a register ({@code kind} REG, {@code a} = index, 8 = EIP) or write
-     *  machine memory ({@code kind} MEM, {@code a} = machine address, {@code data} = bytes). */
+    /**
+     * One change at {@code cycles}: REG sets register {@code a} (0-7, 8 = EIP) to {@code value}; MEM writes
+     * {@code data} at machine address {@code a}; INPUT types {@code data} into domain {@code a}'s console;
+     * DESTROY kills domain {@code a}.
+     */
     public record Entry(long cycles, Kind kind, long a, int value, byte[] data) {
         public Entry {
             data = data == null ? new byte[0] : data.clone();
@@ -22,7 +25,7 @@ public final class Journal {
     }
 
     /** Kinds of change. */
-    public enum Kind { REG, MEM }
+    public enum Kind { REG, MEM, INPUT, DESTROY }
 
     private final List<Entry> entries = new ArrayList<>();
 

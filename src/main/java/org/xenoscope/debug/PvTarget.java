@@ -63,6 +63,22 @@ final class PvTarget implements Target {
     }
 
     @Override
+    public void consoleInput(int domain, byte[] data) {
+        Domain d = sys.hypervisor().domain(domain);
+        if (d != null) {
+            sys.console().input(d, data);
+        }
+    }
+
+    @Override
+    public void destroy(int domain) {
+        Domain d = sys.hypervisor().domain(domain);
+        if (d != null && domain != Hypervisor.DOM0) {
+            sys.hypervisor().kill(d, "destroyed from the debugger");
+        }
+    }
+
+    @Override
     public Trace trace() {
         return sys.hypervisor().trace();
     }

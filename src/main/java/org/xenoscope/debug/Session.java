@@ -133,6 +133,13 @@ public final class Session implements AutoCloseable {
             q.body().accept(engine);
             return;
         }
+        if (c instanceof Command.ConsoleInput in) { // typing does not stop a running guest
+            engine.consoleInput(in.domain(), in.data());
+            if (!running) {
+                publish(new Stop(Stop.Reason.PAUSED, engine.cycles(), ""), false);
+            }
+            return;
+        }
         if (c instanceof Command.Continue) {
             startRun(engine.cont(1));
         } else if (c instanceof Command.RunTo r) {
@@ -170,6 +177,8 @@ public final class Session implements AutoCloseable {
             engine.removeBreakpoint(b.breakpoint());
         } else if (c instanceof Command.SetRegister r) {
             engine.setRegister(r.reg(), r.value());
+        } else if (c instanceof Command.DestroyDomain d) {
+            engine.destroyDomain(d.domain());
         } else if (c instanceof Command.Save s) {
             SnapshotFile.save(engine, s.file());
         }

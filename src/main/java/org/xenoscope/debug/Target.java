@@ -42,6 +42,12 @@ public interface Target {
         return pa;
     }
 
+    /** Types {@code data} into domain {@code domain}'s console (bare machine: COM1's receiver). */
+    void consoleInput(int domain, byte[] data);
+
+    /** Kills domain {@code domain} as the toolstack's destroy would (bare machine: nothing). */
+    void destroy(int domain);
+
     /** The domains (for a bare machine: one pseudo-domain, the machine). */
     List<Snapshot.DomainView> domains();
 }

@@ -25,6 +25,9 @@ public final class ConsoleDaemon {
     static final int OUT_SIZE = 2048;
     static final int OUT_CONS = 3080;
     static final int OUT_PROD = 3084;
+    static final int IN_SIZE = 1024;
+    static final int IN_CONS = 3072;
+    static final int IN_PROD = 3076;
 
     private final Hypervisor hv;
     private final Domain dom0;
@@ -62,6 +65,31 @@ public final class ConsoleDaemon {
                 drain(d);
             }
         }
+    }
+
+    /**
+     * Contract: types {@code data} into {@code d}'s console: copies what fits into the ring's {@code in[]} half at
+     * in_prod, advances in_prod and notifies the guest. Returns the number of bytes taken (0 without a ring).
+     */
+    public int input(Domain d, byte[] data) {
+        long[] r = rings.get(d.id());
+        if (r == null || d.dead()) {
+            return 0;
+        }
+        PhysicalMemory mem = hv.machine().memory();
+        long ring = r[0];
+        int cons = mem.readDword(ring + IN_CONS);
+        int prod = mem.readDword(ring + IN_PROD);
+        int room = IN_SIZE - (prod - cons);
+        int n = Math.max(0, Math.min(room, data.length));
+        for (int i = 0; i < n; i++) {
+            mem.writeByte(ring + ((prod + i) & (IN_SIZE - 1)), data[i]);
+        }
+        mem.writeDword(ring + IN_PROD, prod + n);
+        if (n > 0) {
+            hv.events().send(dom0, (int) r[1]);
+        }
+        return n;
     }
 
     /**

@@ -28,6 +28,7 @@ public final class XenSystem {
         return hv;
     }
 
+    /** The console back-end (Domain 0's xenconsoled). */
     public ConsoleDaemon console() {
         return console;
     }
