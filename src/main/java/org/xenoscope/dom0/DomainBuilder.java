@@ -6,12 +6,13 @@ import org.xenoscope.asm.BadInputException;
 import org.xenoscope.asm.elf.ElfImage;
 import org.xenoscope.machine.mem.PhysicalMemory;
 import org.xenoscope.xen.Domain;
-import org.xenoscope.xen.FrameType;
+import org.xenoscope.xen.mm.FrameType;
 import org.xenoscope.xen.GuestFlavour;
 import org.xenoscope.xen.HypercallPage;
 import org.xenoscope.xen.Hypervisor;
 import org.xenoscope.xen.PageTables;
 import org.xenoscope.xen.XenArea;
+import org.xenoscope.xen.mm.MmRefused;
 import org.xenoscope.xen.abi.StartInfo;
 import org.xenoscope.xen.abi.StartInfoFlags;
 
@@ -19,7 +20,8 @@ import org.xenoscope.xen.abi.StartInfoFlags;
  * The domain builder (libxc's xc_dom_* for a 32-bit PV guest): creates the domain, loads the ELF image at its
  * virtual addresses (virtual = VIRT_BASE + pseudo-physical), writes the P2M list, start_info, the console ring and
  * store pages, builds the bootstrap page tables (mapped read-only, top table pinned), fills the hypercall page,
- * connects the console to Domain 0's back-end and starts the guest in ring 1 with ESI = start_info.
+ * connects the console to Domain 0's back-end and starts the guest in ring 1 with ESI = start_info. Pinning the
+ * top-level table makes the hypervisor validate the whole bootstrap tree (every frame gets its type and counts).
  *
  * <pre>
  *  bootstrap page-table flags (libxc x86_32 params):   L3 (PAE): P      L2: P|RW|A|D|US      L1: P|RW|A
@@ -122,7 +124,12 @@ public final class DomainBuilder {
             t.plugXenSlot(s);
         }
         t.checkAllUsed(lay.nrPtFrames());
-        hv.frames().setPinned(t.top(), true);
+        try {
+            hv.pageTables().pin(t.top(), d.pagingMode().topType(), d); // Xen validates the whole tree here
+            hv.newBaseptr(d, t.top());
+        } catch (MmRefused e) {
+            throw new IllegalStateException("the builder's bootstrap tables were refused: " + e.getMessage());
+        }
         return t.top();
     }
 
@@ -152,10 +159,9 @@ public final class DomainBuilder {
             return top;
         }
 
+        /** The next page-table frame; its type comes from validation when the tree is pinned. */
         private int next(FrameType type) {
-            int mfn = frames.get(used++);
-            hv.frames().setType(mfn, type);
-            return mfn;
+            return frames.get(used++);
         }
 
         /** The L2 (PAE: of l3 slot {@code slot}) that maps {@code va}. */

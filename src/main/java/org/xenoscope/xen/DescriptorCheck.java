@@ -45,6 +45,15 @@ final class DescriptorCheck {
      * the limit clipped) for a guest of flavour {@code f}; throws {@link HypercallError} EINVAL, with the reason,
      * for a descriptor the guest may not have. Pure: touches no state.
      */
+    /** {@link #check} as the page-type rules call it when they validate a GDT or LDT frame. */
+    static long checkForTable(Domain d, long desc) {
+        try {
+            return check(d.flavour(), desc);
+        } catch (HypercallError e) {
+            throw new org.xenoscope.xen.mm.MmRefused(e.getMessage());
+        }
+    }
+
     static long check(GuestFlavour f, long desc) {
         if (!Descriptors.present(desc)) {
             return desc;

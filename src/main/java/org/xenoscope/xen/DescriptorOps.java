@@ -1,5 +1,9 @@
 package org.xenoscope.xen;
 
+import org.xenoscope.xen.mm.FrameTable;
+import org.xenoscope.xen.mm.FrameType;
+import org.xenoscope.xen.mm.MmRefused;
+import org.xenoscope.xen.mm.PageRefs;
 import java.util.Arrays;
 import org.xenoscope.machine.mem.PhysicalMemory;
 import org.xenoscope.xen.abi.Errno;
@@ -16,10 +20,9 @@ import org.xenoscope.xen.abi.Selectors;
  *                  page 14            Xen's reserved entries (flat selectors, TSS)
  * </pre>
  *
- * SIMPLIFICATION: frames carry a type but no reference counts: set_gdt does not check that the guest has no
- * writable mapping of a frame left (real Xen refuses such a frame, as its type count is "writable"; XTF makes its
- * GDT read-only with update_va_mapping first). Once a frame is a GDT frame, update_va_mapping refuses new
- * writable mappings of it.
+ * GDT frames go through the page-type rules ({@link org.xenoscope.xen.mm.PageRefs}): a frame still mapped
+ * writable anywhere (type "writable", count above 0) cannot become a GDT frame, and a GDT frame cannot be mapped
+ * writable (XTF makes its GDT page read-only with update_va_mapping first, as real Xen requires).
  */
 final class DescriptorOps {
     /** Descriptors in one 4 KiB frame. */
@@ -52,64 +55,61 @@ final class DescriptorOps {
         for (int i = 0; i < nr; i++) {
             frames[i] = c.mem().read32(c.arg(0) + 4 * i);
         }
-        long[][] checked = new long[nr][];
-        for (int i = 0; i < nr; i++) {
-            checked[i] = validateFrame(c, frames[i], i);
-        }
-        install(c, frames, checked, entries);
+        install(c, frames, entries);
         return 0;
     }
 
-    /** Checks GDT frame {@code i} ({@code mfn}); returns its 512 descriptors as Xen would store them. */
-    private static long[] validateFrame(Call c, int mfn, int i) {
-        checkFrame(c, mfn, "GDT frame " + i);
-        FrameType t = c.hv().frames().type(mfn);
-        if (t == FrameType.LDT) {
-            throw new HypercallError(Errno.EINVAL, String.format("GDT frame %d (0x%x) is an LDT frame", i, mfn));
-        }
-        PhysicalMemory mem = c.cpu().memory();
-        long[] descs = new long[DESCRIPTORS_PER_FRAME];
-        for (int e = 0; e < DESCRIPTORS_PER_FRAME; e++) {
-            long desc = mem.readQword(((long) mfn << 12) + 8L * e);
-            try {
-                descs[e] = DescriptorCheck.check(c.domain().flavour(), desc);
-            } catch (HypercallError err) {
-                throw new HypercallError(Errno.EINVAL, String.format("GDT frame %d (0x%x) entry %d: %s", i, mfn,
-                    e, err.getMessage()));
-            }
-        }
-        return descs;
-    }
-
-    /** The checks every descriptor frame passes: a valid machine frame the caller owns, not a page table. */
-    private static void checkFrame(Call c, int mfn, String what) {
+    /**
+     * Everything that could refuse frame {@code i} ({@code mfn}), checked before anything changes: the caller's
+     * frame, free for the GDT role (type count 0, or already a GDT frame), every descriptor acceptable.
+     */
+    private static void precheck(Call c, int mfn, int i) {
         FrameTable ft = c.hv().frames();
         if (!ft.valid(mfn) || ft.owner(mfn) != c.domain().id()) {
-            throw new HypercallError(Errno.EINVAL, String.format("%s (0x%x) is not d%d's frame", what, mfn,
+            throw new HypercallError(Errno.EINVAL, String.format("GDT frame %d (0x%x) is not d%d's frame", i, mfn,
                 c.domain().id()));
         }
-        if (ft.type(mfn).isPageTable()) {
-            throw new HypercallError(Errno.EINVAL, String.format("%s (0x%x) is a page table (%s)", what, mfn,
-                ft.type(mfn)));
+        if (ft.typeCount(mfn) > 0 && ft.type(mfn) != FrameType.GDT) {
+            throw new HypercallError(Errno.EINVAL, String.format("GDT frame %d (0x%x) is in use as %s (type count "
+                + "%d): %s", i, mfn, ft.type(mfn), ft.typeCount(mfn), ft.type(mfn) == FrameType.WRITABLE
+                ? "it is still mapped writable" : "a frame has one role at a time"));
+        }
+        for (int e = 0; e < DESCRIPTORS_PER_FRAME; e++) {
+            long desc = c.cpu().memory().readQword(((long) mfn << 12) + 8L * e);
+            try {
+                DescriptorCheck.check(c.domain().flavour(), desc);
+            } catch (HypercallError err) {
+                throw new HypercallError(Errno.EINVAL, String.format("GDT frame %d (0x%x) entry %d: %s", i, mfn, e,
+                    err.getMessage()));
+            }
         }
     }
 
-    /** The success half of set_gdt (see its contract). */
-    private static void install(Call c, int[] frames, long[][] checked, int entries) {
-        PhysicalMemory mem = c.cpu().memory();
-        FrameTable ft = c.hv().frames();
+    /**
+     * The success half of set_gdt: takes every new frame as a GDT frame (+1 general, +1 type; validating all its
+     * descriptors and storing the clipped ones), releasing the ones taken when one is refused; then drops the old
+     * GDT's references, maps the new frames and flushes the TLB.
+     */
+    private static void install(Call c, int[] frames, int entries) {
+        PageRefs refs = c.hv().refs();
         Domain d = c.domain();
         Vcpu v = c.vcpu();
-        for (int old : v.gdtFrames) {
-            if (Arrays.stream(frames).noneMatch(f -> f == old) && ft.type(old) == FrameType.GDT) {
-                ft.setType(old, FrameType.NONE);
-            }
-        }
         for (int i = 0; i < frames.length; i++) {
-            for (int e = 0; e < DESCRIPTORS_PER_FRAME; e++) {
-                mem.writeQword(((long) frames[i] << 12) + 8L * e, checked[i][e]);
+            precheck(c, frames[i], i);
+        }
+        int taken = 0;
+        try {
+            for (; taken < frames.length; taken++) {
+                refs.getPageAndType(frames[taken], FrameType.GDT, d, String.format("GDT frame %d", taken));
             }
-            ft.setType(frames[i], FrameType.GDT);
+        } catch (MmRefused r) {
+            for (int i = 0; i < taken; i++) {
+                refs.putPageAndType(frames[i]);
+            }
+            throw new HypercallError(Errno.EINVAL, r.getMessage());
+        }
+        for (int old : v.gdtFrames) {
+            refs.putPageAndType(old);
         }
         for (int page = 0; page < Selectors.FIRST_RESERVED_GDT_PAGE; page++) {
             c.hv().area().mapGdtPage(d, page, page < frames.length ? frames[page] : c.hv().area().zeroMfn());
@@ -137,8 +137,25 @@ final class DescriptorOps {
             throw new HypercallError(Errno.EINVAL, String.format("machine address 0x%x is beyond memory", ma));
         }
         long stored = DescriptorCheck.check(c.domain().flavour(), desc);
-        checkFrame(c, (int) mfn, String.format("descriptor frame of 0x%x", ma));
+        int frame = (int) mfn;
+        FrameTable ft = c.hv().frames();
+        if (!ft.valid(frame) || ft.owner(frame) != c.domain().id()) {
+            throw new HypercallError(Errno.EINVAL, String.format("descriptor at 0x%x: frame 0x%x is not d%d's", ma,
+                frame, c.domain().id()));
+        }
+        boolean table = (ft.type(frame) == FrameType.GDT || ft.type(frame) == FrameType.LDT) && ft.typeCount(frame) > 0;
+        if (table) {
+            c.cpu().memory().writeQword(ma, stored); // a descriptor table keeps its type: the entry was checked
+            return 0;
+        }
+        PageRefs refs = c.hv().refs();
+        try {
+            refs.getPageType(frame, FrameType.WRITABLE, c.domain(), String.format("descriptor at 0x%x", ma));
+        } catch (MmRefused r) {
+            throw new HypercallError(Errno.EINVAL, r.getMessage());
+        }
         c.cpu().memory().writeQword(ma, stored);
+        refs.putPageType(frame);
         return 0;
     }
 }

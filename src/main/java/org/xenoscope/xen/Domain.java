@@ -4,6 +4,8 @@ import java.util.function.IntConsumer;
 import org.xenoscope.machine.mem.PhysicalMemory;
 import org.xenoscope.xen.abi.SharedInfo;
 import org.xenoscope.xen.abi.VcpuInfo;
+import org.xenoscope.xen.mm.MmDomain;
+import org.xenoscope.xen.mm.PagingMode;
 
 /**
  * A domain: a running virtual machine (the paper's term), with its memory reservation, its VCPU, its shared_info
@@ -13,7 +15,7 @@ import org.xenoscope.xen.abi.VcpuInfo;
  * the shared_info frame is Xen's, shared with the domain; once {@link #state()} is SHUTDOWN or CRASHED the domain
  * never runs again.
  */
-public final class Domain {
+public final class Domain implements MmDomain {
     /** Lifecycle. */
     public enum State { RUNNING, BLOCKED, SHUTDOWN, CRASHED }
 
@@ -37,6 +39,8 @@ public final class Domain {
     int xenGdtMfn;
     int idtMfn;
     int tssMfn;
+    /** The entries Xen puts in its L2 slots of this domain's page directories (index -> entry, 0 = none). */
+    long[] xenL2Entries = new long[0];
     /** Grant-table frames (setup_table) and the version in use. */
     int[] grantFrames = new int[0];
     int grantVersion = 1;
@@ -69,6 +73,16 @@ public final class Domain {
 
     public GuestFlavour flavour() {
         return flavour;
+    }
+
+    @Override
+    public PagingMode pagingMode() {
+        return flavour.pagingMode();
+    }
+
+    @Override
+    public long xenL2Entry(int index) {
+        return index < xenL2Entries.length ? xenL2Entries[index] : 0;
     }
 
     /** True for a control domain (Domain 0): may use domctl/sysctl and act on other domains. */

@@ -86,6 +86,7 @@ final class GrantTableOps {
             int[] more = java.util.Arrays.copyOf(d.grantFrames, n);
             for (int i = d.grantFrames.length; i < n; i++) {
                 more[i] = c.hv().frames().allocXen();
+                c.hv().frames().share(more[i], d.id());
             }
             d.grantFrames = more;
         }

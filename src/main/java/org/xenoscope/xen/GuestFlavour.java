@@ -89,6 +89,11 @@ public enum GuestFlavour {
         return (4096 / pteSize) * 4096;
     }
 
+    /** The paging geometry the page-type rules use. */
+    public org.xenoscope.xen.mm.PagingMode pagingMode() {
+        return new org.xenoscope.xen.mm.PagingMode(this == PAE, hypervisorVirtStart);
+    }
+
     /** True if {@code va} lies in Xen's part of the address space. */
     public boolean isXenAddress(int va) {
         return Integer.compareUnsigned(va, hypervisorVirtStart) >= 0;

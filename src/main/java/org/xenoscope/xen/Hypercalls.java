@@ -34,6 +34,7 @@ public final class Hypercalls {
         MemoryOps.register(this);
         DescriptorOps.register(this);
         MiscOps.register(this);
+        MmuOps.register(this);
     }
 
     /** Installs {@code h} for the hypercall named {@code name} (Xen's name, e.g. "console_io"). */

@@ -1,5 +1,6 @@
 package org.xenoscope.xen;
 
+import org.xenoscope.xen.mm.FrameTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,6 +10,9 @@ import org.xenoscope.machine.StopReason;
 import org.xenoscope.machine.cpu.Cpu;
 import org.xenoscope.machine.cpu.RingZeroMonitor;
 import org.xenoscope.xen.abi.Hypercall;
+import org.xenoscope.xen.mm.InvariantChecker;
+import org.xenoscope.xen.mm.PageRefs;
+import org.xenoscope.xen.mm.PageTableOps;
 import org.xenoscope.xen.trace.Trace;
 import org.xenoscope.xen.trace.TraceEvent;
 
@@ -33,6 +37,8 @@ public final class Hypervisor implements RingZeroMonitor {
     private final Cpu cpu;
     private final FrameTable frames;
     private final XenArea area;
+    private final PageRefs refs;
+    private final PageTableOps pageTables;
     private final Trace trace = new Trace();
     private final List<Domain> domains = new ArrayList<>();
     private final Hypercalls hypercalls;
@@ -40,6 +46,8 @@ public final class Hypervisor implements RingZeroMonitor {
     private final Events events;
     private Domain current;
     private int nextDomid = 1;
+    /** Recompute every frame count after each hypercall (tests, debugger); property xenoscope.checkInvariants. */
+    private boolean checkInvariants = Boolean.getBoolean("xenoscope.checkInvariants");
 
     /** A hypervisor on a new PC with {@code domainMemoryMb} MiB of RAM for domains (plus Xen's own 8 MiB). */
     public Hypervisor(int domainMemoryMb) {
@@ -47,6 +55,9 @@ public final class Hypervisor implements RingZeroMonitor {
         cpu = machine.cpu();
         frames = new FrameTable(machine.memory(), XEN_HEAP_FRAMES);
         area = new XenArea(machine.memory(), frames);
+        refs = new PageRefs(machine.memory(), frames, (d, desc) -> DescriptorCheck.checkForTable((Domain) d, desc),
+            mfn -> cpu.mmu().revokeWrites(mfn));
+        pageTables = new PageTableOps(refs);
         hypercalls = new Hypercalls(this);
         traps = new Traps(this);
         events = new Events(this);
@@ -63,6 +74,57 @@ public final class Hypervisor implements RingZeroMonitor {
 
     public FrameTable frames() {
         return frames;
+    }
+
+    /** The page-type rules (references, validation) over this machine's frames. */
+    public PageRefs refs() {
+        return refs;
+    }
+
+    /** Page-table updates, pins and base pointers under the page-type rules. */
+    public PageTableOps pageTables() {
+        return pageTables;
+    }
+
+    /**
+     * Contract: makes machine frame {@code mfn} (a validated top-level table of {@code d}) the base pointer of
+     * {@code d}'s VCPU, releasing the previous one, and loads CR3 when {@code d} is current. Refused (MmRefused)
+     * when the frame cannot be taken as the top-level table.
+     */
+    public void newBaseptr(Domain d, int mfn) {
+        pageTables.newBaseptr(mfn, d.vcpu0.baseMfn, d);
+        d.vcpu0.baseMfn = mfn;
+        if (current == d) {
+            cpu.writeCr(3, mfn << 12);
+        }
+    }
+
+    /** Turns the frame-table check after every hypercall on or off. */
+    public void setCheckInvariants(boolean on) {
+        checkInvariants = on;
+    }
+
+    /**
+     * Contract: recomputes every frame's counts ({@link InvariantChecker}) and returns the violations; with any, a
+     * hypervisor bug has been found: domain {@code d} is killed with the first one, so it cannot go unnoticed.
+     */
+    public List<String> checkFrameTable(Domain d) {
+        List<String> bad = InvariantChecker.check(refs, mmRoots());
+        if (!bad.isEmpty() && d != null) {
+            kill(d, "frame-table invariant broken (a hypervisor bug): " + bad.get(0));
+        }
+        return bad;
+    }
+
+    /** The roots of every domain's references for the invariant checker. */
+    public List<InvariantChecker.Roots> mmRoots() {
+        List<InvariantChecker.Roots> r = new ArrayList<>();
+        for (Domain d : domains) {
+            if (d.id() != DOM0) {
+                r.add(new InvariantChecker.Roots(d, d.vcpu0.baseMfn, d.vcpu0.gdtFrames));
+            }
+        }
+        return r;
     }
 
     public XenArea area() {
@@ -138,6 +200,7 @@ public final class Hypervisor implements RingZeroMonitor {
             d.p2m[pfn] = frames.allocDomain(d.id(), pfn);
         }
         d.sharedInfoMfn = frames.allocXen();
+        frames.share(d.sharedInfoMfn, d.id());
         d.sharedInfo().setMaxPfn(nrPages);
         for (int v = 0; v < org.xenoscope.xen.abi.Layout.XEN_LEGACY_MAX_VCPUS; v++) {
             d.sharedInfo().vcpu(v).setUpcallMask(true);
@@ -256,6 +319,9 @@ public final class Hypervisor implements RingZeroMonitor {
             } else if (vector == Hypercall.XEN_HYPERCALL_VECTOR && kind == Kind.SOFTWARE) {
                 cpu.setEip(returnEip);
                 hypercalls.dispatch(d);
+                if (checkInvariants) {
+                    checkFrameTable(d);
+                }
             } else {
                 traps.handle(d, vector, kind, hasErrorCode, errorCode, returnEip);
             }

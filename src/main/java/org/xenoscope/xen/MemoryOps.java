@@ -6,8 +6,8 @@ import org.xenoscope.xen.abi.Errno;
 import org.xenoscope.xen.abi.UvmFlags;
 
 /**
- * {@code update_va_mapping(va, pte_lo, pte_hi, flags)} in the simple form this issue needs: a checked write of the
- * L1 entry that maps {@code va} in the current address space, then the requested TLB flush.
+ * {@code update_va_mapping(va, pte_lo, pte_hi, flags)}: a checked write of the L1 entry that maps {@code va} in
+ * the current address space, then the requested TLB flush.
  *
  * <pre>
  *  a new present entry is refused (-EINVAL) when it
@@ -19,13 +19,10 @@ import org.xenoscope.xen.abi.UvmFlags;
  *                                UVMF_INVLPG flushes va, UVMF_TLB_FLUSH flushes everything.
  * </pre>
  *
- * SIMPLIFICATION: no reference counts yet: the full page-type rules (counts, pinning, teardown) arrive with the
- * memory-virtualisation work.
+ * The checks are the page-type rules of {@link org.xenoscope.xen.mm}: the new entry's references are taken (a
+ * frame the domain may use; "writable" type for RW), the old entry's released.
  */
 final class MemoryOps {
-    /** PAE entry bits a guest may not set: NX (63) and 62..36 (beyond MAXPHYADDR 36). */
-    static final long PAE_RESERVED = 0xFFFFFFF000000000L;
-
     private MemoryOps() {
     }
 
@@ -53,10 +50,7 @@ final class MemoryOps {
         if (l1 < 0) {
             throw new HypercallError(Errno.EINVAL, String.format("no L1 table maps va 0x%08x", va));
         }
-        if ((entry & PageTables.P) != 0) {
-            checkEntry(c.hv(), d, entry);
-        }
-        PageTables.write(cpu.memory(), f, l1, PageTables.l1Index(f, va), entry);
+        modL1(c, l1, PageTables.l1Index(f, va), entry);
         Mmu mmu = cpu.mmu();
         switch (flags & UvmFlags.UVMF_FLUSHTYPE_MASK) {
             case UvmFlags.UVMF_INVLPG -> mmu.flushPage(va);
@@ -66,42 +60,21 @@ final class MemoryOps {
         return 0;
     }
 
-    /** The L1 rules of the class comment for a present entry. */
-    static void checkEntry(Hypervisor hv, Domain d, long entry) {
-        if ((entry & (PageTables.PS | PageTables.G)) != 0) {
-            throw new HypercallError(Errno.EINVAL, String.format("PTE 0x%x sets PAT or Global", entry));
-        }
-        if (d.flavour() == GuestFlavour.PAE && (entry & PAE_RESERVED) != 0) {
-            throw new HypercallError(Errno.EINVAL, String.format("PTE 0x%x sets reserved bits", entry));
-        }
-        int mfn = PageTables.frame(entry);
-        FrameTable ft = hv.frames();
-        if (!ownsOrShares(hv, d, mfn)) {
-            throw new HypercallError(Errno.EINVAL, String.format("frame 0x%x is not d%d's", mfn, d.id()));
-        }
-        if ((entry & PageTables.RW) != 0 && ft.type(mfn).isProtected()) {
-            throw new HypercallError(Errno.EINVAL, String.format("frame 0x%x is a %s: no writable mapping",
-                mfn, ft.type(mfn)));
-        }
+    /**
+     * Contract: writes entry {@code index} of L1 {@code l1} under the page-type rules (the L1 is taken as an L1
+     * for the update); a refusal is -EINVAL with the rule that decided it, and nothing changes.
+     */
+    static void modL1(Call c, int l1, int index, long entry) {
+        org.xenoscope.xen.mm.PageRefs refs = c.hv().refs();
+        MmuOps.decide(c, "update_va_mapping", l1, String.format("L1 mfn 0x%x entry %d = 0x%x", l1, index, entry),
+            () -> {
+                refs.getPageType(l1, org.xenoscope.xen.mm.FrameType.L1, c.domain(), "update_va_mapping");
+                try {
+                    c.hv().pageTables().modL1Entry(l1, index, entry, c.domain());
+                } finally {
+                    refs.putPageType(l1);
+                }
+            });
     }
 
-    /** True if {@code d} owns machine frame {@code mfn} or Xen shares it with {@code d}. */
-    static boolean ownsOrShares(Hypervisor hv, Domain d, int mfn) {
-        FrameTable ft = hv.frames();
-        if (!ft.valid(mfn)) {
-            return false;
-        }
-        if (ft.owner(mfn) == d.id()) {
-            return true;
-        }
-        if (mfn == d.sharedInfoMfn) {
-            return true;
-        }
-        for (int g : d.grantFrames) {
-            if (g == mfn) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

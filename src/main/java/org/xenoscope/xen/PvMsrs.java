@@ -1,5 +1,6 @@
 package org.xenoscope.xen;
 
+import org.xenoscope.xen.mm.FrameTable;
 import java.util.OptionalLong;
 
 /**

@@ -28,6 +28,8 @@ public final class Vcpu {
     int iopl;
     /** Virtual debug registers DR0-DR7 (set_debugreg / emulated MOV DRn). */
     final int[] debugReg = {0, 0, 0, 0, 0, 0, 0xFFFF0FF0, 0x400};
+    /** The top-level page table the VCPU runs on (its base pointer: a type reference), or -1. */
+    int baseMfn = -1;
     /** Machine frames of the guest's GDT (set_gdt), and its entry count. */
     int[] gdtFrames = new int[0];
     int gdtEntries;
@@ -87,6 +89,10 @@ public final class Vcpu {
 
     public int[] gdtFrames() {
         return gdtFrames.clone();
+    }
+
+    public int baseMfn() {
+        return baseMfn;
     }
 
     public int gdtEntries() {

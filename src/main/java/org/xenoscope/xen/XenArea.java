@@ -1,5 +1,7 @@
 package org.xenoscope.xen;
 
+import org.xenoscope.xen.mm.FrameTable;
+import org.xenoscope.xen.mm.FrameType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -109,6 +111,11 @@ public final class XenArea {
         PageTables.write(mem, f, d.perDomainL1Mfn, GuestFlavour.GDT_PAGES + 1, PageTables.entry(d.tssMfn, flags));
         writeXenGdt(d);
         writeIdt(d);
+        d.xenL2Entries = new long[4096 / f.pteSize()];
+        for (XenSlot s : slots(d)) {
+            int index = f == GuestFlavour.PAE ? (s.va() >>> 21) & 511 : s.va() >>> 22;
+            d.xenL2Entries[index] = PageTables.entry(s.l1Mfn(), s.flags());
+        }
         long tss = (long) d.tssMfn << 12;
         mem.writeDword(tss + 4, XEN_ENTRY_BASE);           // ESP0: unused, Xen's entries never run on it
         mem.writeDword(tss + 8, Selectors.HYPERVISOR_DS);  // SS0

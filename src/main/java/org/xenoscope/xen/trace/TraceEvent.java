@@ -155,6 +155,34 @@ public sealed interface TraceEvent {
         }
     }
 
+    /**
+     * A page-type decision (memory virtualisation): the operation, the request, the rule that decided it (or
+     * "accepted"), and the frame's type and counts before and after. Its type is "validation" when accepted and
+     * "refused" otherwise.
+     */
+    record Validation(long seq, long time, int domain, boolean accepted, String op, String request, String rule,
+                      int mfn, String before, String after) implements TraceEvent {
+        public String type() {
+            return accepted ? "validation" : "refused";
+        }
+
+        public String summary() {
+            return op + " " + request + ": " + (accepted ? "accepted" : "refused: " + rule);
+        }
+
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("accepted", accepted);
+            m.put("op", op);
+            m.put("request", request);
+            m.put("rule", rule);
+            m.put("mfn", Json.hex(mfn));
+            m.put("before", before);
+            m.put("after", after);
+            return m;
+        }
+    }
+
     /** The domain shut itself down (SCHEDOP_shutdown) with a reason. */
     record Shutdown(long seq, long time, int domain, int code, String reason) implements TraceEvent {
         public String type() {

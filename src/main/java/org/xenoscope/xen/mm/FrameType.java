@@ -1,4 +1,4 @@
-package org.xenoscope.xen;
+package org.xenoscope.xen.mm;
 
 /**
  * The role of a machine frame (the paper's §3.3.3 types; Xen's PGT_* in {@code type_info} bits 29..31). A frame

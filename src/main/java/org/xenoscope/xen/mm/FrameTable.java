@@ -1,4 +1,4 @@
-package org.xenoscope.xen;
+package org.xenoscope.xen.mm;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +31,18 @@ public final class FrameTable {
     private final int[] owner;
     private final FrameType[] type;
     private final boolean[] pinned;
+    /** General reference count (Xen: count_info); an allocated frame holds one for its allocation. */
+    final int[] count;
+    /** References in the current role (Xen: the type count in type_info). */
+    final int[] typeCount;
+    /** The frame's contents were checked for its current page-table, GDT or LDT role. */
+    final boolean[] validated;
+    /** Domain a Xen-owned frame is shared with (shared_info, grant frames), or -1. */
+    final int[] sharedWith;
+    /** PAE: this L2 is (or is being validated as) the one in L3 slot 3, which holds Xen's slots. */
+    final boolean[] xenL2;
+    /** The paging geometry a page table was validated with (for its teardown). */
+    private final PagingMode[] modeOf;
     private final int xenFrames;
     private int nextXen = 1; // frame 0 stays unused: a machine address of 0 is never valid
     private final List<Integer> pool = new ArrayList<>();
@@ -51,6 +63,13 @@ public final class FrameTable {
         owner = new int[n];
         type = new FrameType[n];
         pinned = new boolean[n];
+        count = new int[n];
+        typeCount = new int[n];
+        validated = new boolean[n];
+        sharedWith = new int[n];
+        xenL2 = new boolean[n];
+        modeOf = new PagingMode[n];
+        java.util.Arrays.fill(sharedWith, -1);
         for (int f = 0; f < n; f++) {
             owner[f] = OWNER_FREE;
             type[f] = FrameType.NONE;
@@ -92,6 +111,7 @@ public final class FrameTable {
         }
         int f = nextXen++;
         owner[f] = OWNER_XEN;
+        count[f] = 1;
         mem.zero((long) f << 12, 4096);
         return f;
     }
@@ -113,6 +133,7 @@ public final class FrameTable {
         int f = pool.get(poolCursor++);
         owner[f] = domid;
         type[f] = FrameType.NONE;
+        count[f] = 1;
         mem.zero((long) f << 12, 4096);
         setM2p(f, pfn);
         return f;
@@ -132,6 +153,51 @@ public final class FrameTable {
 
     public void setType(int mfn, FrameType t) {
         type[mfn] = t;
+    }
+
+    /** General references held on {@code mfn} (1 = only its allocation). */
+    public int count(int mfn) {
+        return count[mfn];
+    }
+
+    /** References held on {@code mfn} in its current role. */
+    public int typeCount(int mfn) {
+        return typeCount[mfn];
+    }
+
+    /** True if {@code mfn}'s contents were validated for its current role. */
+    public boolean validated(int mfn) {
+        return validated[mfn];
+    }
+
+    PagingMode modeOf(int mfn) {
+        return modeOf[mfn];
+    }
+
+    void setModeOf(int mfn, PagingMode m) {
+        modeOf[mfn] = m;
+    }
+
+    /**
+     * Shares Xen-owned frame {@code mfn} with domain {@code domid} (it may map it, like its own). As Xen's
+     * share_xen_page_with_guest, the frame is typed writable for good (one type reference that is never
+     * dropped), so it can never become a page table or descriptor table.
+     */
+    public void share(int mfn, int domid) {
+        sharedWith[mfn] = domid;
+        type[mfn] = FrameType.WRITABLE;
+        typeCount[mfn] = 1;
+        count[mfn]++;
+    }
+
+    /** True if Xen shares {@code mfn} with a domain. */
+    public boolean shared(int mfn) {
+        return valid(mfn) && sharedWith[mfn] >= 0;
+    }
+
+    /** True if domain {@code domid} may reference {@code mfn}: it owns it, or Xen shares it with it. */
+    public boolean usableBy(int mfn, int domid) {
+        return valid(mfn) && (owner[mfn] == domid || (owner[mfn] == OWNER_XEN && sharedWith[mfn] == domid));
     }
 
     public boolean pinned(int mfn) {
