@@ -29,8 +29,13 @@ public final class InvariantChecker {
         FrameType[] want = new FrameType[n];
         List<String> bad = new ArrayList<>();
         for (int f = 0; f < n; f++) {
-            if (ft.owner(f) != FrameTable.OWNER_FREE) {
+            if (ft.allocated(f)) {
                 g[f]++;
+            }
+            if (ft.owner(f) == FrameTable.OWNER_FREE ? ft.count(f) != 0 || ft.allocated(f) : ft.count(f) == 0) {
+                bad.add(String.format("mfn 0x%x: %s with general count %d (a frame is free exactly when no "
+                    + "reference is left)", f, ft.owner(f) == FrameTable.OWNER_FREE ? "free" : "owned",
+                    ft.count(f)));
             }
             if (ft.pinned(f)) {
                 hold(g, t, want, f, ft.type(f), bad, "pin");

@@ -61,12 +61,40 @@ public final class PageRefs {
         ft.count[mfn]++;
     }
 
-    /** Contract: -1 general reference (a frame's allocation keeps one until it is freed). */
+    /**
+     * Contract: -1 general reference. A frame's allocation keeps one until the balloon drops it
+     * ({@link #guestRemovePage}); a frame whose last reference goes is freed (back to the pool).
+     */
     public void putPage(int mfn) {
         if (ft.count[mfn] <= 0) {
             throw new IllegalStateException("general count of mfn 0x" + Integer.toHexString(mfn) + " underflows");
         }
-        ft.count[mfn]--;
+        if (--ft.count[mfn] == 0) {
+            ft.release(mfn);
+        }
+    }
+
+    /**
+     * Contract: Xen's guest_remove_page, one frame of {@code decrease_reservation}: {@code mfn} must be owned by
+     * {@code d} (else refused, nothing changes). Takes a temporary reference, unpins the frame if pinned (which may
+     * tear it down), drops the allocation's reference if it still holds one, then the temporary one: the frame is
+     * freed now if nothing else references it, else when the last reference goes. Returns true if it was freed.
+     */
+    public boolean guestRemovePage(int mfn, MmDomain d) {
+        if (!ft.valid(mfn) || ft.owner(mfn) != d.id()) {
+            throw new MmRefused("decrease_reservation: " + Describe.frame(ft, mfn) + " is not d" + d.id() + "'s");
+        }
+        ft.count[mfn]++;
+        if (ft.pinned(mfn)) {
+            ft.setPinned(mfn, false);
+            putPageAndType(mfn);
+        }
+        if (ft.allocated(mfn)) {
+            ft.clearAllocated(mfn);
+            putPage(mfn);
+        }
+        putPage(mfn);
+        return ft.owner(mfn) == FrameTable.OWNER_FREE;
     }
 
     /**
