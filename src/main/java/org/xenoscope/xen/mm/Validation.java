@@ -170,7 +170,8 @@ final class Validation {
             if (target == table) {
                 return; // linear self-map, read-only: allowed without a reference
             }
-            if (ft.type(target) != FrameType.L2 || !ft.validated[target] || ft.typeCount[target] == 0) {
+            if (!ft.valid(target) || ft.type(target) != FrameType.L2 || !ft.validated[target]
+                || ft.typeCount[target] == 0) {
                 throw asL1;
             }
             refs.getPageAndType(target, FrameType.L2, d, where + " (linear map of another L2)");
