@@ -2,6 +2,7 @@ package org.xenoscope.xen.mm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Recomputes every frame's general and type counts from what actually references it — allocations, the entries
@@ -38,19 +39,20 @@ public final class InvariantChecker {
                     ft.count(f)));
             }
             if (ft.pinned(f)) {
-                hold(g, t, want, f, ft.type(f), bad, "pin");
+                hold(g, t, want, f, ft.type(f), bad, () -> "pin");
             }
             if (ft.shared(f)) {
-                hold(g, t, want, f, FrameType.WRITABLE, bad, "shared with d" + ft.sharedWith[f]);
+                int sharer = ft.sharedWith[f];
+                hold(g, t, want, f, FrameType.WRITABLE, bad, () -> "shared with d" + sharer);
             }
         }
         for (Roots r : roots) {
             if (r.baseMfn() >= 0) {
-                hold(g, t, want, r.baseMfn(), r.domain().pagingMode().topType(), bad, "base pointer of d"
+                hold(g, t, want, r.baseMfn(), r.domain().pagingMode().topType(), bad, () -> "base pointer of d"
                     + r.domain().id());
             }
             for (int gdt : r.gdtFrames()) {
-                hold(g, t, want, gdt, FrameType.GDT, bad, "GDT of d" + r.domain().id());
+                hold(g, t, want, gdt, FrameType.GDT, bad, () -> "GDT of d" + r.domain().id());
             }
         }
         for (int f = 0; f < n; f++) {
@@ -72,16 +74,17 @@ public final class InvariantChecker {
         return bad;
     }
 
+    /** Counts one general and one type reference on {@code f} as {@code type}; {@code why} names the holder. */
     private static void hold(int[] g, int[] t, FrameType[] want, int f, FrameType type, List<String> bad,
-                             String why) {
+                             Supplier<String> why) {
         if (f < 0 || f >= g.length) {
-            bad.add(why + ": no frame 0x" + Integer.toHexString(f));
+            bad.add(why.get() + ": no frame 0x" + Integer.toHexString(f));
             return;
         }
         g[f]++;
         t[f]++;
         if (want[f] != null && want[f] != type) {
-            bad.add(String.format("mfn 0x%x held both as %s and as %s (%s)", f, want[f], type, why));
+            bad.add(String.format("mfn 0x%x held both as %s and as %s (%s)", f, want[f], type, why.get()));
         }
         want[f] = type;
     }
@@ -101,18 +104,19 @@ public final class InvariantChecker {
                 continue;
             }
             int target = EntryRules.frame(e);
-            String why = String.format("%s entry %d of mfn 0x%x", type, i, f);
+            int index = i;
+            Supplier<String> why = () -> String.format("%s entry %d of mfn 0x%x", type, index, f); // on failure
             if (type == FrameType.L1) {
                 if (target >= g.length) {
-                    bad.add(why + " maps a frame that does not exist");
+                    bad.add(why.get() + " maps a frame that does not exist");
                     continue;
                 }
                 g[target]++;
                 if ((e & EntryRules.RW) != 0) {
                     t[target]++;
                     if (want[target] != null && want[target] != FrameType.WRITABLE) {
-                        bad.add(String.format("mfn 0x%x is mapped writable by %s but held as %s", target, why,
-                            want[target]));
+                        bad.add(String.format("mfn 0x%x is mapped writable by %s but held as %s", target,
+                            why.get(), want[target]));
                     }
                     want[target] = FrameType.WRITABLE;
                 }
