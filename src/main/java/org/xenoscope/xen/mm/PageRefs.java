@@ -53,8 +53,11 @@ public final class PageRefs {
         return mem;
     }
 
-    /** Contract: +1 general reference on {@code mfn} for domain {@code d}; refused unless d may use the frame. */
-    public void getPage(int mfn, MmDomain d, String what) {
+    /**
+     * Contract: +1 general reference on {@code mfn} for domain {@code d}; refused unless d may use the frame.
+     * {@code what} (here and below) names the request in a refusal; it is turned into text only then.
+     */
+    public void getPage(int mfn, MmDomain d, Object what) {
         if (!ft.usableBy(mfn, d.id())) {
             throw new MmRefused(what + ": " + Describe.frame(ft, mfn) + " is not d" + d.id() + "'s");
         }
@@ -102,7 +105,7 @@ public final class PageRefs {
      * for page tables and descriptor tables, is validated (acquiring what its entries need); at a count above 0 it
      * must already have type {@code t}.
      */
-    public void getPageType(int mfn, FrameType t, MmDomain d, String what) {
+    public void getPageType(int mfn, FrameType t, MmDomain d, Object what) {
         if (ft.typeCount[mfn] > 0) {
             if (ft.type(mfn) != t) {
                 throw new MmRefused(what + ": " + Describe.frame(ft, mfn) + " cannot also be " + Describe.type(t));
@@ -143,7 +146,7 @@ public final class PageRefs {
     }
 
     /** Contract: {@link #getPage} then {@link #getPageType}; nothing held if either is refused. */
-    public void getPageAndType(int mfn, FrameType t, MmDomain d, String what) {
+    public void getPageAndType(int mfn, FrameType t, MmDomain d, Object what) {
         getPage(mfn, d, what);
         try {
             getPageType(mfn, t, d, what);
