@@ -17,7 +17,8 @@ class PteUpdateBenchTest {
         assertThat(b.hypervisor().trace().events()).filteredOn(e -> e instanceof TraceEvent.Validation)
             .hasSizeGreaterThanOrEqualTo((int) n)
             .allSatisfy(e -> assertThat(((TraceEvent.Validation) e).accepted()).isTrue())
-            .anySatisfy(e -> assertThat(((TraceEvent.Validation) e).before()).startsWith("L1, count").contains("validated"));
+            .anySatisfy(e -> assertThat(((TraceEvent.Validation) e).before()).startsWith("L1, count")
+                .contains("validated"));
         assertThat(b.hypervisor().checkFrameTable(null)).isEmpty();
     }
 }
