@@ -66,7 +66,7 @@ final class MmuOps {
         int mfn = (int) (p >>> 12);
         switch (cmd) {
             case MmuUpdateCmd.MMU_NORMAL_PT_UPDATE, MmuUpdateCmd.MMU_PT_UPDATE_PRESERVE_AD -> decide(c, "mmu_update",
-                mfn, String.format("entry at 0x%x = 0x%x", p, val), () -> {
+                mfn, p, String.format("entry at 0x%x = 0x%x", p, val), () -> {
                     FrameType t = c.hv().pageTables().normalUpdate(p, val,
                         cmd == MmuUpdateCmd.MMU_PT_UPDATE_PRESERVE_AD, d);
                     if (t == FrameType.L3 && mfn == d.vcpu0.baseMfn) {
@@ -173,22 +173,31 @@ final class MmuOps {
      * refusal becomes -EINVAL carrying the rule.
      */
     static void decide(Call c, String op, int mfn, String request, Runnable body) {
+        decide(c, op, mfn, -1, request, body);
+    }
+
+    /**
+     * As {@link #decide(Call, String, int, String, Runnable)} for a request that writes the page-table entry at
+     * machine address {@code entry} (shown by the page-table view), -1 for none.
+     */
+    static void decide(Call c, String op, int mfn, long entry, String request, Runnable body) {
         FrameTable ft = c.hv().frames();
         String before = stats(ft, mfn);
         try {
             body.run();
         } catch (MmRefused r) {
-            emit(c, false, op, request, r.getMessage(), mfn, before, stats(ft, mfn));
+            emit(c, false, op, request, r.getMessage(), mfn, entry, before, stats(ft, mfn));
             throw new HypercallError(Errno.EINVAL, r.getMessage());
         }
-        emit(c, true, op, request, "accepted", mfn, before, stats(ft, mfn));
+        emit(c, true, op, request, "accepted", mfn, entry, before, stats(ft, mfn));
     }
 
-    private static void emit(Call c, boolean ok, String op, String request, String rule, int mfn, String before,
-                             String after) {
+    private static void emit(Call c, boolean ok, String op, String request, String rule, int mfn, long entry,
+                             String before, String after) {
         Hypervisor hv = c.hv();
         int dom = c.domain().id();
-        hv.emit(seq -> new TraceEvent.Validation(seq, hv.now(), dom, ok, op, request, rule, mfn, before, after));
+        hv.emit(seq -> new TraceEvent.Validation(seq, hv.now(), dom, ok, op, request, rule, mfn, entry, before,
+            after));
     }
 
     static String stats(FrameTable ft, int mfn) {

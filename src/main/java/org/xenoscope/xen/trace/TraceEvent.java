@@ -161,7 +161,7 @@ public sealed interface TraceEvent {
      * "refused" otherwise.
      */
     record Validation(long seq, long time, int domain, boolean accepted, String op, String request, String rule,
-                      int mfn, String before, String after) implements TraceEvent {
+                      int mfn, long entry, String before, String after) implements TraceEvent {
         public String type() {
             return accepted ? "validation" : "refused";
         }
@@ -177,6 +177,7 @@ public sealed interface TraceEvent {
             m.put("request", request);
             m.put("rule", rule);
             m.put("mfn", Json.hex(mfn));
+            m.put("entry", entry < 0 ? null : String.format("0x%x", entry));
             m.put("before", before);
             m.put("after", after);
             return m;
