@@ -146,7 +146,6 @@ final class Dock {
         }
         JSplitPane s = new JSplitPane(orientation, true, a, b);
         s.setResizeWeight(weight);
-        s.setOneTouchExpandable(true);
         s.setBorder(null);
         return s;
     }

@@ -6,6 +6,7 @@ import com.formdev.flatlaf.FlatLightLaf;
 import java.awt.Color;
 import java.util.Locale;
 import javax.swing.UIManager;
+import javax.swing.plaf.ColorUIResource;
 
 /**
  * The look-and-feel themes (light, dark, high contrast) and the one colour palette every colour-coded view uses.
@@ -111,7 +112,7 @@ public enum Theme {
     }
 
     private static void hc(String key, Color c) {
-        UIManager.put(key, c);
+        UIManager.put(key, new ColorUIResource(c)); // a UIResource, so the next theme replaces it
         if (!HIGH_CONTRAST_KEYS.contains(key)) {
             HIGH_CONTRAST_KEYS.add(key);
         }
