@@ -26,7 +26,8 @@ import org.xenoscope.xen.trace.TraceEvent;
 
 /**
  * Hypervisor entries over virtual time, from the session's trace buffer: a scatter plot with x = time (cycles),
- * y = the kind of entry (hypercall, exception, emulated instruction, event, upcall, shutdown/crash) and one series
+ * y = the kind of entry (hypercall, exception, emulated instruction, event, upcall, shutdown/crash,
+ * page-table validation, other) and one series
  * per domain (colour and shape both differ, so colour is never the only cue). Refreshing is cheap: each update
  * appends only the events after the last sequence number seen ({@link TraceBuffer#since}); a new session or a new
  * generation (reverse execution rebuilt the system) starts the plot afresh. The line under the chart is its text
@@ -34,7 +35,8 @@ import org.xenoscope.xen.trace.TraceEvent;
  */
 public final class TimelinePanel implements View {
     /** The y axis, bottom to top. */
-    static final String[] KINDS = {"hypercall", "exception", "emulate", "event", "upcall", "shutdown/crash"};
+    static final String[] KINDS = {"hypercall", "exception", "emulate", "event", "upcall", "shutdown/crash",
+        "validation", "other"};
     /** At most this many new events are plotted per refresh (the rest are skipped: a runaway guest). */
     static final int MAX_PER_REFRESH = 5_000;
     /** Points kept per domain; older ones scroll out. */
@@ -148,7 +150,9 @@ public final class TimelinePanel implements View {
             case "emulate" -> 2;
             case "event" -> 3;
             case "upcall" -> 4;
-            default -> 5;
+            case "shutdown", "crash" -> 5;
+            case "validation", "refused" -> 6; // page-table validation (accepted or refused)
+            default -> 7;
         };
     }
 
