@@ -34,7 +34,16 @@ public final class Session implements AutoCloseable {
 
     /** Starts a session on a new system built from {@code spec}. Bad input throws BadInputException. */
     public Session(SystemSpec spec) {
-        engine = new Engine(spec);
+        this(new Engine(spec));
+    }
+
+    /**
+     * Starts a session on {@code e}, an engine nobody else uses from now on (e.g. one {@link SnapshotFile#load}
+     * returned); its trace buffer starts empty at the engine's position.
+     */
+    public Session(Engine e) {
+        engine = e;
+        trace.reset(engine.generation());
         engine.addTraceListener(trace::add);
         engine.onRebuild(() -> trace.reset(engine.generation()));
         publish(new Stop(Stop.Reason.START, 0, "booted"), false);
