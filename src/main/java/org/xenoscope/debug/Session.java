@@ -104,10 +104,15 @@ public final class Session implements AutoCloseable {
         try {
             while (!closed) {
                 Command c = running ? queue.poll(waitNanos(), TimeUnit.NANOSECONDS) : queue.take();
-                if (c != null) {
-                    apply(c);
-                } else if (running) {
-                    slice();
+                try {
+                    if (c != null) {
+                        apply(c);
+                    } else if (running) {
+                        slice();
+                    }
+                } catch (org.xenoscope.asm.BadInputException e) {
+                    running = false; // a command with bad input (an unwritable file): say so, keep the session
+                    publish(new Stop(Stop.Reason.PAUSED, engine.cycles(), "error: " + e.getMessage()), false);
                 }
             }
         } catch (InterruptedException e) {
@@ -117,6 +122,7 @@ public final class Session implements AutoCloseable {
             publish(new Stop(Stop.Reason.PAUSED, engine.cycles(), "simulator error: " + e), false);
         }
     }
+
 
     /** At a limited speed, how long to wait before the next instruction is due; 0 at full speed. */
     private long waitNanos() {
