@@ -148,8 +148,15 @@ public final class Session implements AutoCloseable {
             q.body().accept(engine);
             return;
         }
-        if (c instanceof Command.ConsoleInput in) { // typing does not stop a running guest
-            engine.consoleInput(in.domain(), in.data());
+        if (c instanceof Command.ConsoleInput || c instanceof Command.AddBreakpoint
+            || c instanceof Command.RemoveBreakpoint) { // typing or toggling a breakpoint does not stop a run
+            if (c instanceof Command.ConsoleInput in) {
+                engine.consoleInput(in.domain(), in.data());
+            } else if (c instanceof Command.AddBreakpoint b) {
+                engine.addBreakpoint(b.breakpoint());
+            } else if (c instanceof Command.RemoveBreakpoint b) {
+                engine.removeBreakpoint(b.breakpoint());
+            }
             if (!running) {
                 publish(new Stop(Stop.Reason.PAUSED, engine.cycles(), ""), false);
             }
