@@ -9,6 +9,6 @@ public final class Views {
 
     /** Contract: creates (on the EDT) the standard views for {@code c}, in the order of the View menu. */
     public static List<View> standard(SessionController c) {
-        return List.of(new DomainsPanel(c), new ConsolePanel(c), new TimelinePanel(c));
+        return List.of(new DomainsPanel(c), new ConsolePanel(c), new TimelinePanel(c), new BreakpointsPanel(c));
     }
 }
