@@ -29,12 +29,12 @@ _start:
     call puts
     mov eax, target
     call pte_ma
-    mov [ptr], eax                  ; machine address of target's PTE
+    mov [pte_ptr], eax              ; machine address of target's PTE
     mov eax, target
     call l1_of_va
     mov [l1], eax                   ; the L1 holding it
 
-    mov ebx, [ptr]                  ; 1. PTE = L1 | RW
+    mov ebx, [pte_ptr]              ; 1. PTE = L1 | RW
     mov ecx, [l1]
     shl ecx, 12
     or ecx, PTE_RW_FLAGS
@@ -45,7 +45,7 @@ _start:
     mov edx, msg_done
     call report
 
-    mov ebx, [ptr]                  ; 2. the same, as MMU_PT_UPDATE_PRESERVE_AD
+    mov ebx, [pte_ptr]              ; 2. the same, as MMU_PT_UPDATE_PRESERVE_AD
     or ebx, MMU_PT_UPDATE_PRESERVE_AD
     mov ecx, [l1]
     shl ecx, 12
@@ -59,7 +59,7 @@ _start:
     mov ecx, eax
     shl ecx, 12
     or ecx, PTE_RW_FLAGS
-    mov ebx, [ptr]
+    mov ebx, [pte_ptr]
     xor edx, edx
     call mmu_update1
     REFUSED msg_l2
@@ -68,12 +68,12 @@ _start:
     mov ecx, eax
     shl ecx, 12
     or ecx, PTE_RW_FLAGS
-    mov ebx, [ptr]
+    mov ebx, [pte_ptr]
     xor edx, edx
     call mmu_update1
     REFUSED msg_l3
 
-    mov ebx, [ptr]                  ; 5. PTE = L1, read-only: allowed
+    mov ebx, [pte_ptr]              ; 5. PTE = L1, read-only: allowed
     mov ecx, [l1]
     shl ecx, 12
     or ecx, PTE_RO_FLAGS
@@ -94,7 +94,7 @@ msg_l3:     db "mmu_update(PTE -> our L3 (CR3), RW): ", 0
 msg_ro:     db "mmu_update(PTE -> its own L1, read-only): ", 0
 
     ATTACK_TAIL
-ptr:        resd 1
+pte_ptr:    resd 1
 l1:         resd 1
 alignb 4096
 target:     resb 4096               ; the page whose mapping we rewrite
