@@ -359,7 +359,7 @@ public final class Engine {
 
     /** Contract: an immutable picture of the target now (call on the simulation thread). */
     public Snapshot snapshot(String stopReason, boolean running) {
-        long n = target.trace() == null ? 0 : target.trace().events().size();
+        long n = target.trace() == null ? 0 : target.trace().count();
         return new Snapshot(cycles(), Snapshot.Registers.of(target.cpu()), target.domains(), n, stopReason, running,
             target.finished(), generation);
     }

@@ -79,6 +79,11 @@ final class PvTarget implements Target {
     }
 
     @Override
+    public Hypervisor hypervisor() {
+        return sys.hypervisor();
+    }
+
+    @Override
     public Trace trace() {
         return sys.hypervisor().trace();
     }

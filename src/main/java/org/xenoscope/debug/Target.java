@@ -34,6 +34,11 @@ public interface Target {
     /** A one-line account of how the system finished (empty while it can run). */
     String finishReason();
 
+    /** The hypervisor (frame table, domains, page-type rules), or null for a bare machine. For views' queries. */
+    default org.xenoscope.xen.Hypervisor hypervisor() {
+        return null;
+    }
+
     /** The hypervisor's trace, or null for a bare machine. */
     Trace trace();
 

@@ -67,7 +67,7 @@ final class MmuOps {
         int mfn = (int) (p >>> 12);
         switch (cmd) {
             case MmuUpdateCmd.MMU_NORMAL_PT_UPDATE, MmuUpdateCmd.MMU_PT_UPDATE_PRESERVE_AD -> decide(c, "mmu_update",
-                mfn, () -> String.format("entry at 0x%x = 0x%x", p, val), () -> {
+                mfn, p, () -> String.format("entry at 0x%x = 0x%x", p, val), () -> {
                     FrameType t = c.hv().pageTables().normalUpdate(p, val,
                         cmd == MmuUpdateCmd.MMU_PT_UPDATE_PRESERVE_AD, d);
                     if (t == FrameType.L3 && mfn == d.vcpu0.baseMfn) {
@@ -169,33 +169,35 @@ final class MmuOps {
         }
     }
 
-    /** {@link #decide(Call, String, int, Supplier, Runnable)} with the request already in words. */
+    /** {@link #decide(Call, String, int, long, Supplier, Runnable)} for a request that writes no entry. */
     static void decide(Call c, String op, int mfn, String request, Runnable body) {
-        decide(c, op, mfn, () -> request, body);
+        decide(c, op, mfn, -1, () -> request, body);
     }
 
     /**
-     * Runs one request under the rules and records the decision (frame type and counts before and after); a
-     * refusal becomes -EINVAL carrying the rule. The trace texts are formatted only when read: {@code request}
-     * must capture the values it formats, and the frame states are captured here as numbers.
+     * Runs one request under the rules and records the decision (frame type and counts before and after, and the
+     * machine address {@code entry} of the page-table entry it writes, shown by the page-table view, -1 for
+     * none); a refusal becomes -EINVAL carrying the rule. The trace texts are formatted only when read:
+     * {@code request} must capture the values it formats, and the frame states are captured here as numbers.
      */
-    static void decide(Call c, String op, int mfn, Supplier<String> request, Runnable body) {
+    static void decide(Call c, String op, int mfn, long entry, Supplier<String> request, Runnable body) {
         FrameTable ft = c.hv().frames();
         Supplier<String> before = snapshot(ft, mfn);
         try {
             body.run();
         } catch (MmRefused r) {
-            emit(c, false, op, request, r.getMessage(), mfn, before, snapshot(ft, mfn));
+            emit(c, false, op, request, r.getMessage(), mfn, entry, before, snapshot(ft, mfn));
             throw new HypercallError(Errno.EINVAL, r.getMessage());
         }
-        emit(c, true, op, request, "accepted", mfn, before, snapshot(ft, mfn));
+        emit(c, true, op, request, "accepted", mfn, entry, before, snapshot(ft, mfn));
     }
 
     private static void emit(Call c, boolean ok, String op, Supplier<String> request, String rule, int mfn,
-                             Supplier<String> before, Supplier<String> after) {
+                             long entry, Supplier<String> before, Supplier<String> after) {
         Hypervisor hv = c.hv();
         int dom = c.domain().id();
-        hv.emit(seq -> new TraceEvent.Validation(seq, hv.now(), dom, ok, op, request, rule, mfn, before, after));
+        hv.emit(seq -> new TraceEvent.Validation(seq, hv.now(), dom, ok, op, request, rule, mfn, entry, before,
+            after));
     }
 
     /** The state of {@code mfn} now, as {@link #stats} will word it when the trace is read. */

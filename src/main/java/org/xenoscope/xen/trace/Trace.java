@@ -36,6 +36,11 @@ public final class Trace {
         }
     }
 
+    /** Events recorded so far (the sequence number of the last one). */
+    public long count() {
+        return nextSeq - 1;
+    }
+
     /** The recent events, oldest first (at most {@link #KEEP}). */
     public List<TraceEvent> events() {
         return List.copyOf(recent);

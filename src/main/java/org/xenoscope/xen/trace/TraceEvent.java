@@ -169,6 +169,7 @@ public sealed interface TraceEvent {
         private final String op;
         private final String rule;
         private final int mfn;
+        private final long entry;
         private Supplier<String> requestText;
         private Supplier<String> beforeText;
         private Supplier<String> afterText;
@@ -178,8 +179,8 @@ public sealed interface TraceEvent {
 
         /** An event whose texts are given. */
         public Validation(long seq, long time, int domain, boolean accepted, String op, String request, String rule,
-                          int mfn, String before, String after) {
-            this(seq, time, domain, accepted, op, () -> request, rule, mfn, () -> before, () -> after);
+                          int mfn, long entry, String before, String after) {
+            this(seq, time, domain, accepted, op, () -> request, rule, mfn, entry, () -> before, () -> after);
         }
 
         /**
@@ -187,7 +188,7 @@ public sealed interface TraceEvent {
          * costs no formatting unless someone looks); each supplier must capture the values it formats.
          */
         public Validation(long seq, long time, int domain, boolean accepted, String op, Supplier<String> request,
-                          String rule, int mfn, Supplier<String> before, Supplier<String> after) {
+                          String rule, int mfn, long entry, Supplier<String> before, Supplier<String> after) {
             this.seq = seq;
             this.time = time;
             this.domain = domain;
@@ -196,6 +197,7 @@ public sealed interface TraceEvent {
             this.requestText = request;
             this.rule = rule;
             this.mfn = mfn;
+            this.entry = entry;
             this.beforeText = before;
             this.afterText = after;
         }
@@ -238,6 +240,11 @@ public sealed interface TraceEvent {
             return mfn;
         }
 
+        /** Machine address of the page-table entry the request writes, -1 for none. */
+        public long entry() {
+            return entry;
+        }
+
         /** The frame's type and counts before the request. */
         public String before() {
             if (before == null) {
@@ -271,6 +278,7 @@ public sealed interface TraceEvent {
             m.put("request", request());
             m.put("rule", rule);
             m.put("mfn", Json.hex(mfn));
+            m.put("entry", entry < 0 ? null : String.format("0x%x", entry));
             m.put("before", before());
             m.put("after", after());
             return m;
