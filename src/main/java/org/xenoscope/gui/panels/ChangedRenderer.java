@@ -8,35 +8,44 @@ import javax.swing.JTable;
 import javax.swing.table.DefaultTableCellRenderer;
 
 /**
- * A cell renderer that paints rows a predicate marks (changed values, the current instruction) with a background
+ * A cell renderer that paints the cells a test marks (changed values, the current instruction) with a background
  * colour and gives them a tooltip, the colour's text equivalent.
  */
 final class ChangedRenderer extends DefaultTableCellRenderer {
     private static final long serialVersionUID = 1L;
-    private final transient IntPredicate marked;
-    private final transient IntFunction<String> tip;
+
+    /** Which cells are marked, and what the mark means, by model row and column. */
+    interface Marks {
+        /** The tooltip of a marked cell, or null when the cell is not marked. */
+        String tip(int row, int col);
+    }
+
+    private final transient Marks marks;
     private final Color colour;
 
-    ChangedRenderer(IntPredicate marked, Color colour, IntFunction<String> tip) {
-        this.marked = marked;
+    ChangedRenderer(Marks marks, Color colour) {
+        this.marks = marks;
         this.colour = colour;
-        this.tip = tip;
+    }
+
+    /** Marks whole rows: those {@code marked} accepts, with tooltip {@code tip}. */
+    ChangedRenderer(IntPredicate marked, Color colour, IntFunction<String> tip) {
+        this((r, c) -> marked.test(r) ? tip.apply(r) : null, colour);
     }
 
     @Override
     public Component getTableCellRendererComponent(JTable t, Object v, boolean sel, boolean focus, int row, int col) {
         super.getTableCellRendererComponent(t, v, sel, focus, row, col);
-        int m = t.convertRowIndexToModel(row);
-        boolean on = marked.test(m);
+        String tip = marks.tip(t.convertRowIndexToModel(row), t.convertColumnIndexToModel(col));
         if (!sel) {
-            setBackground(on ? blend(t.getBackground()) : t.getBackground());
+            setBackground(tip != null ? over(t.getBackground(), colour) : t.getBackground());
         }
-        setToolTipText(on ? tip.apply(m) : null);
+        setToolTipText(tip);
         return this;
     }
 
-    /** The translucent highlight composed over {@code bg} (an opaque colour, so the cell paints it correctly). */
-    private Color blend(Color bg) {
+    /** The translucent {@code colour} composed over the opaque {@code bg}. */
+    static Color over(Color bg, Color colour) {
         float a = colour.getAlpha() / 255f;
         return new Color(mix(colour.getRed(), bg.getRed(), a), mix(colour.getGreen(), bg.getGreen(), a),
             mix(colour.getBlue(), bg.getBlue(), a));
@@ -44,10 +53,5 @@ final class ChangedRenderer extends DefaultTableCellRenderer {
 
     private static int mix(int c, int b, float a) {
         return Math.round(c * a + b * (1 - a));
-    }
-
-    /** {@link #blend} for other components (text fields). */
-    static Color over(Color bg, Color colour) {
-        return new ChangedRenderer(i -> true, colour, i -> "").blend(bg);
     }
 }
