@@ -1,6 +1,7 @@
 package org.xenoscope.gui.panels;
 
 import org.xenoscope.asm.BadInputException;
+import org.xenoscope.asm.disasm.Disassembler;
 import org.xenoscope.asm.elf.ElfImage;
 import org.xenoscope.debug.Engine;
 import org.xenoscope.debug.SystemSpec;
@@ -18,6 +19,7 @@ final class GuestReads {
 
     private static SystemSpec cachedSpec;
     private static ElfImage cachedImage;
+    private static Disassembler cachedDisassembler;
 
     private GuestReads() {
     }
@@ -76,8 +78,15 @@ final class GuestReads {
         if (spec != cachedSpec) {
             cachedSpec = spec;
             cachedImage = parse(spec);
+            cachedDisassembler = cachedImage == null ? new Disassembler() : Disassembler.of(cachedImage);
         }
         return cachedImage;
+    }
+
+    /** A disassembler with the symbols of the session's guest image (none when it has none). */
+    static synchronized Disassembler disassembler(Engine e) {
+        image(e);
+        return cachedDisassembler;
     }
 
     private static ElfImage parse(SystemSpec spec) {

@@ -20,6 +20,11 @@ final class LatestQuery<T> {
         this.controller = controller;
     }
 
+    /** True while a query is outstanding. */
+    boolean busy() {
+        return inFlight;
+    }
+
     /** Contract: runs {@code q} on the simulation thread and {@code then} with its answer on the EDT, coalesced. */
     void request(Function<Engine, T> q, Consumer<T> then) {
         if (inFlight) {
