@@ -44,6 +44,16 @@ final class PanelHarness<V extends View> implements AutoCloseable {
     static <V extends View> PanelHarness<V> open(SystemSpec spec, Function<SessionController, V> make) {
         Display.require();
         Robot robot = BasicRobot.robotWithNewAwtHierarchy();
+        try {
+            return build(spec, make, robot);
+        } catch (RuntimeException | Error e) {
+            robot.cleanUp(); // releases the screen lock, or every later GUI test would wait for it forever
+            throw e;
+        }
+    }
+
+    private static <V extends View> PanelHarness<V> build(SystemSpec spec, Function<SessionController, V> make,
+                                                          Robot robot) {
         Object[] made = GuiActionRunner.execute(() -> {
             SessionController c = new SessionController();
             V v = make.apply(c);
@@ -113,7 +123,10 @@ final class PanelHarness<V extends View> implements AutoCloseable {
 
     @Override
     public void close() {
-        GuiActionRunner.execute(controller::close);
-        robot.cleanUp();
+        try {
+            GuiActionRunner.execute(controller::close);
+        } finally {
+            robot.cleanUp();
+        }
     }
 }
