@@ -58,7 +58,11 @@ class StackMemoryPanelTest {
         int mcol = 1 + (int) (ma & 15);
         m.waitFor("'H' at its machine address", () -> cell(t, 0, 0).equals(String.format("%08x", ma & ~15))
             && cell(t, 0, mcol).equals("48"));
-        m.frame.button("memory.down").click();
+        javax.swing.JButton down = (javax.swing.JButton) m.frame.button("memory.down").target();
+        m.onEdt(() -> {
+            down.doClick();
+            return null;
+        });
         m.waitFor("paged down", () -> cell(t, 0, 0).equals(String.format("%08x", (ma & ~15) + MemoryPanel.SPAN)));
     }
 
