@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
+import javax.swing.SwingUtilities;
 import javax.swing.JTabbedPane;
 import net.miginfocom.swing.MigLayout;
 
@@ -35,6 +36,8 @@ final class Dock {
     private final Map<View, Boolean> visible = new LinkedHashMap<>();
     private final Map<Region, JTabbedPane> tabs = new EnumMap<>(Region.class);
     private View alone;
+    /** The split panes of the current arrangement, outermost last, with their starting proportions. */
+    private final Map<JSplitPane, Double> splits = new LinkedHashMap<>();
 
     Dock(List<View> views) {
         for (View v : views) {
@@ -54,6 +57,11 @@ final class Dock {
             tabs.put(r, t);
         }
         rebuild();
+        root.addHierarchyListener(e -> {
+            if ((e.getChangeFlags() & java.awt.event.HierarchyEvent.SHOWING_CHANGED) != 0 && root.isShowing()) {
+                SwingUtilities.invokeLater(this::placeDividers);
+            }
+        });
     }
 
     /** Contract: the region of a view, decided by words in its title; unknown views go to the bottom. */
@@ -134,19 +142,39 @@ final class Dock {
                 filled.put(r, t);
             }
         }
-        JComponent top = split(JSplitPane.HORIZONTAL_SPLIT, filled.get(Region.LEFT), filled.get(Region.CENTRE), 0.4);
-        top = split(JSplitPane.HORIZONTAL_SPLIT, top, filled.get(Region.RIGHT), 1.0);
-        JComponent all = split(JSplitPane.VERTICAL_SPLIT, top, filled.get(Region.BOTTOM), 0.7);
+        splits.clear();
+        JComponent top = split(JSplitPane.HORIZONTAL_SPLIT, filled.get(Region.LEFT), filled.get(Region.CENTRE), 0.4,
+            0.52);
+        top = split(JSplitPane.HORIZONTAL_SPLIT, top, filled.get(Region.RIGHT), 1.0, 0.76);
+        JComponent all = split(JSplitPane.VERTICAL_SPLIT, top, filled.get(Region.BOTTOM), 0.7, 0.64);
+        SwingUtilities.invokeLater(this::placeDividers);
         return all != null ? all : new JPanel();
     }
 
-    private static JComponent split(int orientation, JComponent a, JComponent b, double weight) {
+    /**
+     * Puts every divider at its starting proportion (code and registers get the room), once the window has a size;
+     * called after each arrangement and when the window is first shown.
+     */
+    void placeDividers() {
+        java.util.List<JSplitPane> outerFirst = new java.util.ArrayList<>(splits.keySet());
+        java.util.Collections.reverse(outerFirst);
+        for (JSplitPane s : outerFirst) {
+            if (s.getWidth() > 0 && s.getHeight() > 0) {
+                s.setDividerLocation(splits.get(s));
+                s.validate();
+            }
+        }
+    }
+
+    /** A split pane that gives {@code weight} of any later resize to its first side, starting at {@code start}. */
+    private JComponent split(int orientation, JComponent a, JComponent b, double weight, double start) {
         if (a == null || b == null) {
             return a != null ? a : b;
         }
         JSplitPane s = new JSplitPane(orientation, true, a, b);
         s.setResizeWeight(weight);
         s.setBorder(null);
+        splits.put(s, start);
         return s;
     }
 }

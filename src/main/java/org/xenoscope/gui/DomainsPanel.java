@@ -42,7 +42,7 @@ public final class DomainsPanel implements View {
         this.controller = controller;
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setDefaultRenderer(Object.class, new StateRenderer());
-        int[] widths = {24, 40, 180, 90, 70, 260};
+        int[] widths = {24, 30, 110, 80, 60, 160};
         for (int i = 0; i < widths.length; i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         }
@@ -59,11 +59,12 @@ public final class DomainsPanel implements View {
         name(cont, "domainsContinue", "Continue the simulation");
         name(destroy, "domainsDestroy", "Destroy the selected domain");
         summary.setName("domainsSummary");
+        table.setPreferredScrollableViewportSize(new java.awt.Dimension(360, 200));
         panel.add(new JScrollPane(table), "grow, wrap");
         panel.add(pause, "split 4");
         panel.add(cont);
         panel.add(destroy);
-        panel.add(summary, "gapleft 8, growx");
+        panel.add(summary, "gapleft 8, growx, wmin 0");
         panel.getAccessibleContext().setAccessibleName(title());
     }
 

@@ -222,9 +222,27 @@ public final class MainWindow implements Actions.Window {
         }
         current = f;
         builtin = null;
+        showSource(f);
         settings.setLastFile(f);
         status.file(f.getFileName().toString());
         frame.setTitle("Xenoscope — " + f.getFileName());
+    }
+
+    /** An assembly guest's source goes into the source panel (editable, re-assemble and restart). */
+    private void showSource(Path f) {
+        if (!f.toString().endsWith(".asm")) {
+            return;
+        }
+        try {
+            String text = java.nio.file.Files.readString(f);
+            for (View v : controller.views()) {
+                if (v instanceof org.xenoscope.gui.panels.SourcePanel sp) {
+                    sp.setSource(f, text);
+                }
+            }
+        } catch (java.io.IOException e) {
+            showError("Cannot read " + f.getFileName(), e.getMessage());
+        }
     }
 
     private void sessionStarted(Session s) {

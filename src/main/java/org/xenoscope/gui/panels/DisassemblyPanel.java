@@ -45,7 +45,11 @@ public final class DisassemblyPanel implements View {
         table.setFont(RegisterEditor.mono(table));
         table.setDefaultRenderer(Object.class, new ChangedRenderer(rows::tip, Palette.CURRENT));
         table.getColumnModel().getColumn(0).setMaxWidth(36);
-        table.getColumnModel().getColumn(4).setPreferredWidth(320);
+        int[] widths = {24, 80, 110, 120, 260}; // gutter, address, label, bytes, instruction
+        for (int i = 1; i < widths.length; i++) {
+            table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
+        }
+        table.setPreferredScrollableViewportSize(new java.awt.Dimension(600, 300));
         table.addMouseListener(new MouseAdapter() {
             @Override
             public void mouseClicked(MouseEvent e) {

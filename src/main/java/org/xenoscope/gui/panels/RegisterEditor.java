@@ -23,7 +23,8 @@ import org.xenoscope.machine.cpu.Cpu;
 final class RegisterEditor {
     static final int EIP = 8;
 
-    private final JPanel panel = new JPanel(new MigLayout("insets 4, gap 4 2, wrap 6", "[right][90!][10]"));
+    private final JPanel panel = new JPanel(new MigLayout("insets 4, gap 4 2, wrap 6",
+        "[right][pref!, fill][12][right][pref!, fill][12]"));
     private final JTextField[] fields = new JTextField[9];
     private final JLabel error = new JLabel(" ");
     private final int[] shown = new int[9];
@@ -32,7 +33,7 @@ final class RegisterEditor {
     RegisterEditor(BiConsumer<Integer, Integer> sink) {
         for (int i = 0; i < fields.length; i++) {
             String name = i == EIP ? "EIP" : Cpu.REG32[i].toUpperCase(Locale.ROOT);
-            JTextField f = new JTextField(8);
+            JTextField f = new JTextField(9); // 8 hex digits and room for the caret
             f.setName("reg." + name.toLowerCase(Locale.ROOT));
             f.getAccessibleContext().setAccessibleName(name);
             f.setFont(mono(f));
