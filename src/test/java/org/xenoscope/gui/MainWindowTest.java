@@ -87,7 +87,11 @@ class MainWindowTest {
     }
 
     private String console(int domain) {
-        return GuiActionRunner.execute(() -> frame.textBox("console" + domain).target().getText());
+        return GuiActionRunner.execute(() -> {
+            javax.swing.text.JTextComponent t = robot.finder().findByName(window.frame(), "console" + domain,
+                javax.swing.text.JTextComponent.class, false);
+            return t.getText();
+        });
     }
 
     @Test
@@ -271,8 +275,10 @@ class MainWindowTest {
     }
 
     private static void collectUnnamed(Component c, List<String> out) {
-        boolean interactive = c instanceof AbstractButton || c instanceof JTextComponent || c instanceof JTable
-            || c instanceof JSlider || (c instanceof JLabel l && l.getName() != null);
+        boolean lafPart = c.getParent() instanceof javax.swing.JScrollBar
+            || c.getParent() instanceof javax.swing.JComboBox; // arrow buttons: part of a named parent control
+        boolean interactive = !lafPart && (c instanceof AbstractButton || c instanceof JTextComponent
+            || c instanceof JTable || c instanceof JSlider || (c instanceof JLabel l && l.getName() != null));
         if (interactive && c.isShowing()) {
             String n = ((JComponent) c).getAccessibleContext().getAccessibleName();
             if (n == null || n.isBlank()) {
