@@ -13,6 +13,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTree;
+import javax.swing.SwingUtilities;
 import javax.swing.ToolTipManager;
 import javax.swing.event.TreeExpansionEvent;
 import javax.swing.event.TreeWillExpandListener;
@@ -75,7 +76,7 @@ public final class PageTableView implements View {
             @Override
             public void treeWillExpand(TreeExpansionEvent e) {
                 if (!applying) {
-                    reads.request();
+                    SwingUtilities.invokeLater(reads::request); // once the node is expanded, so its table is read
                 }
             }
 
@@ -131,7 +132,9 @@ public final class PageTableView implements View {
             traceSeq = Long.MIN_VALUE;
             batch.clear();
         }
-        List<TraceEvent> fresh = session.trace().since(traceSeq);
+        // Only the events up to this snapshot: the simulation thread may be in the middle of the next batch.
+        List<TraceEvent> fresh = new ArrayList<>(session.trace().since(traceSeq));
+        fresh.removeIf(e -> e.seq() > s.traceEvents());
         if (!fresh.isEmpty()) {
             traceSeq = fresh.get(fresh.size() - 1).seq();
             batch.feed(fresh);
@@ -236,12 +239,12 @@ public final class PageTableView implements View {
 
     /**
      * Contract: makes {@code n}'s children the visible entries of {@code t} (all, or only present and decided
-     * ones). The same indices as before: nodes are updated in place (expansion kept); otherwise rebuilt.
+     * ones; the 4 PDPT entries always). The same indices as before: nodes are updated in place (expansion kept); otherwise rebuilt.
      */
     private void fill(DefaultMutableTreeNode n, PtTable t) {
         List<PtEntry> visible = new ArrayList<>();
         for (PtEntry e : t.entries()) {
-            if (showEmpty.isSelected() || e.present() || batch.decision(e.entryMa()) != null) {
+            if (showEmpty.isSelected() || e.present() || e.level() == 3 || batch.decision(e.entryMa()) != null) {
                 visible.add(e);
             }
         }
