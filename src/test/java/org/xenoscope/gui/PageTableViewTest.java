@@ -35,7 +35,9 @@ class PageTableViewTest {
 
     @AfterEach
     void close() {
-        h.close();
+        if (h != null) {
+            h.close();
+        }
     }
 
     private String rowText(List<Integer> key) {

@@ -26,18 +26,31 @@ final class ViewHarness<V extends View> {
     ViewHarness(Function<SessionController, V> make) {
         Display.require();
         robot = BasicRobot.robotWithNewAwtHierarchy();
-        controller = GuiActionRunner.execute(SessionController::new);
-        view = GuiActionRunner.execute(() -> make.apply(controller));
-        JFrame frame = GuiActionRunner.execute(() -> {
-            JFrame f = new JFrame(view.title());
-            f.add(view.component());
-            f.setSize(1100, 750);
-            controller.addView(view);
-            controller.open(MmGuest.spec());
-            return f;
-        });
-        window = new FrameFixture(robot, frame);
-        window.show();
+        SessionController c = null;
+        V v = null;
+        FrameFixture w = null;
+        try {
+            c = GuiActionRunner.execute(SessionController::new);
+            SessionController cc = c;
+            v = GuiActionRunner.execute(() -> make.apply(cc));
+            V vv = v;
+            JFrame frame = GuiActionRunner.execute(() -> {
+                JFrame f = new JFrame(vv.title());
+                f.add(vv.component());
+                f.setSize(1100, 750);
+                cc.addView(vv);
+                cc.open(MmGuest.spec());
+                return f;
+            });
+            w = new FrameFixture(robot, frame);
+            w.show();
+        } catch (RuntimeException | Error e) {
+            robot.cleanUp(); // releases the screen lock, or every later GUI test would wait for it forever
+            throw e;
+        }
+        controller = c;
+        view = v;
+        window = w;
     }
 
     /** Runs {@code c} on the EDT and returns its answer. */
