@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.awt.GraphicsEnvironment;
 import org.junit.jupiter.api.Assumptions;
 
-/** GUI tests call {@link #require()} first: they need a display (CI runs them under {@code xvfb-run -a}). */
+/** GUI tests need a display: without one they are skipped with a reason (failed under XENOSCOPE_REQUIRE_TOOLS=1). */
 public final class Display {
     private Display() {
     }
 
-    /** Skips (or, with XENOSCOPE_REQUIRE_TOOLS=1, fails) the calling test when there is no display. */
+    /** Skips (or fails) the calling test when there is no display (run it under xvfb-run -a). */
     public static void require() {
         if (GraphicsEnvironment.isHeadless()) {
-            String why = "no display (run GUI tests under xvfb-run -a)";
+            String why = "no display (headless): run GUI tests under xvfb-run -a";
+            System.out.println("skipped: " + why);
             if (Tools.required()) {
                 fail(why + " and XENOSCOPE_REQUIRE_TOOLS=1");
             }
-            System.out.println("SKIPPED: " + why);
             Assumptions.abort(why);
         }
     }
