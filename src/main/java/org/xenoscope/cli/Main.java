@@ -1,28 +1,28 @@
 package org.xenoscope.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.xenoscope.asm.BadInputException;
-import org.xenoscope.machine.StopReason;
+import org.xenoscope.gui.GuestLoader;
+import org.xenoscope.gui.XenoscopeApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Parameters;
 
 /**
- * The {@code xenoscope} command. Without arguments it would start the GUI; until the GUI exists it prints the help
- * and runs the bundled bare-metal demo ({@value #DEMO}) headless. Subcommands: {@code run}, {@code bench},
- * {@code asm} and {@code disasm}.
+ * The {@code xenoscope} command. Without a subcommand it starts the visual debugger ({@code xenoscope [FILE]});
+ * with no display it says so in one line. Subcommands: {@code run}, {@code bench}, {@code asm}, {@code disasm}
+ * and {@code screenshots}.
  *
  * <pre>
  *   exit status   meaning
  *   0             success (a bare-metal guest: HLT with interrupts off)
- *   1             the guest failed (triple fault), or the demo is missing
+ *   1             the guest failed (triple fault), or no display for the GUI
  *   2             bad input: one line on stderr (a missing or malformed file, a bad option)
  *   3             the instruction limit was reached
  *   (v << 1) | 1  the guest wrote v to the debug-exit port 0xF4 (as QEMU's isa-debug-exit)
@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "xenoscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = {"An educational simulator of the Xen hypervisor on a simulated 32-bit x86 PC.",
-        "Without a command: shows this help and runs the bundled bare-metal demo."})
+        "Without a command: opens FILE (or the bundled PV demo) in the visual debugger; needs a display.",
+        "Keyboard shortcuts and panels: see the README (Visual debugger) or the GUI's Help menu."})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_GUEST_FAILED = 1;
@@ -41,16 +42,13 @@ public final class Main implements Callable<Integer> {
     public static final int EXIT_LIMIT = 3;
     public static final int EXIT_INTERNAL = 70;
 
-    /** Classpath resource of the demo kernel (built from sample-guests/bare-metal/hello.asm). */
-    static final String DEMO = "/org/xenoscope/demo/hello.elf";
-    private static final long DEMO_MAX_INSTRUCTIONS = 10_000_000L;
-    private static final int DEMO_MEMORY_MB = 32;
 
     private final PrintStream out;
     private final PrintStream err;
 
-    @Spec
-    private CommandSpec spec;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+        description = "open this guest (.asm, .elf) or snapshot (.xsnap) in the visual debugger")
+    private Path file;
 
     private Main(PrintStream out, PrintStream err) {
         this.out = out;
@@ -69,6 +67,7 @@ public final class Main implements Callable<Integer> {
             cl.addSubcommand("bench", new BenchCommand(out, err));
             cl.addSubcommand("asm", new AsmCommand(out, err));
             cl.addSubcommand("disasm", new DisasmCommand(out));
+            cl.addSubcommand("screenshots", new ScreenshotsCommand(out, err));
             cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
             cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
             cl.setParameterExceptionHandler((ParameterException e, String[] a) -> badInput(err,
@@ -104,28 +103,28 @@ public final class Main implements Callable<Integer> {
         return EXIT_INTERNAL;
     }
 
-    /** No command: help on stdout, then the demo (its COM1 output on stdout, notes on stderr). */
+    /**
+     * No command: the visual debugger, with {@code FILE} opened (or the bundled PV demo). Without a display: one
+     * line saying so and pointing to {@code xenoscope run}, status 1. A FILE that is missing or not .asm, .elf or
+     * .xsnap is bad input (status 2), checked before anything else.
+     */
     @Override
     public Integer call() {
-        spec.commandLine().usage(out);
-        out.flush();
-        byte[] demo;
-        try (InputStream in = Main.class.getResourceAsStream(DEMO)) {
-            if (in == null) {
-                err.println("xenoscope: the bundled demo " + DEMO + " is missing from this build");
-                return EXIT_GUEST_FAILED;
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException(file.toString(), Files.exists(file) ? "is not a file" : "no such file");
             }
-            demo = in.readAllBytes();
-        } catch (IOException e) {
-            err.println("xenoscope: cannot read the bundled demo " + DEMO + ": " + e.getMessage());
+            if (!GuestLoader.supported(file)) {
+                throw new BadInputException(file.toString(), "cannot open this kind of file (expected .asm, .elf "
+                    + "or .xsnap; see 'xenoscope --help')");
+            }
+        }
+        String noDisplay = XenoscopeApp.noDisplay();
+        if (noDisplay != null) {
+            err.println(noDisplay);
             return EXIT_GUEST_FAILED;
         }
-        err.println();
-        err.println("Running the bundled bare-metal demo (hello.elf) headless; its serial output follows:");
-        BareMetalRunner.Outcome o = new BareMetalRunner(out, err)
-            .boot("hello.elf", demo, DEMO_MEMORY_MB, DEMO_MAX_INSTRUCTIONS);
-        boolean finished = o.reason() == StopReason.DEBUG_EXIT || o.reason() == StopReason.HALTED;
-        return finished ? EXIT_OK : o.exitStatus();
+        return XenoscopeApp.runUntilClosed(file);
     }
 
     /** {@code --version}: the implementation version from the jar manifest, when there is one. */

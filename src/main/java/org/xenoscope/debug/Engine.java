@@ -272,6 +272,11 @@ public final class Engine {
         generation++;
         onRebuild.run();
         attach(spec.build());
+        if (target.trace() != null) { // events of the build itself (boot) came before the listener was attached
+            for (TraceEvent e : target.trace().events()) {
+                traceListeners.forEach(l -> l.accept(e));
+            }
+        }
     }
 
     /** Loads a saved position: the journal replaces ours and the run goes to {@code cycles} from the start. */

@@ -56,8 +56,8 @@ final class PvTarget implements Target {
     public long pseudoPhysicalToMachine(long pa) {
         Domain d = sys.hypervisor().current();
         long pfn = pa >>> 12;
-        if (d == null || pfn >= d.nrPages()) {
-            return -1;
+        if (d == null || pfn >= d.nrPages() || d.mfn((int) pfn) == Domain.INVALID_P2M) {
+            return -1; // beyond the built map, or given back with the balloon
         }
         return ((long) d.mfn((int) pfn) << 12) | (pa & 0xFFF);
     }

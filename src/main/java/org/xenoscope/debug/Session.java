@@ -34,7 +34,16 @@ public final class Session implements AutoCloseable {
 
     /** Starts a session on a new system built from {@code spec}. Bad input throws BadInputException. */
     public Session(SystemSpec spec) {
-        engine = new Engine(spec);
+        this(new Engine(spec));
+    }
+
+    /**
+     * Starts a session on {@code e}, an engine nobody else uses from now on (e.g. one {@link SnapshotFile#load}
+     * returned); its trace buffer starts empty at the engine's position.
+     */
+    public Session(Engine e) {
+        engine = e;
+        trace.reset(engine.generation());
         engine.addTraceListener(trace::add);
         engine.onRebuild(() -> trace.reset(engine.generation()));
         publish(new Stop(Stop.Reason.START, 0, "booted"), false);
@@ -95,10 +104,15 @@ public final class Session implements AutoCloseable {
         try {
             while (!closed) {
                 Command c = running ? queue.poll(waitNanos(), TimeUnit.NANOSECONDS) : queue.take();
-                if (c != null) {
-                    apply(c);
-                } else if (running) {
-                    slice();
+                try {
+                    if (c != null) {
+                        apply(c);
+                    } else if (running) {
+                        slice();
+                    }
+                } catch (org.xenoscope.asm.BadInputException e) {
+                    running = false; // a command with bad input (an unwritable file): say so, keep the session
+                    publish(new Stop(Stop.Reason.PAUSED, engine.cycles(), "error: " + e.getMessage()), false);
                 }
             }
         } catch (InterruptedException e) {
@@ -108,6 +122,7 @@ public final class Session implements AutoCloseable {
             publish(new Stop(Stop.Reason.PAUSED, engine.cycles(), "simulator error: " + e), false);
         }
     }
+
 
     /** At a limited speed, how long to wait before the next instruction is due; 0 at full speed. */
     private long waitNanos() {
@@ -133,8 +148,15 @@ public final class Session implements AutoCloseable {
             q.body().accept(engine);
             return;
         }
-        if (c instanceof Command.ConsoleInput in) { // typing does not stop a running guest
-            engine.consoleInput(in.domain(), in.data());
+        if (c instanceof Command.ConsoleInput || c instanceof Command.AddBreakpoint
+            || c instanceof Command.RemoveBreakpoint) { // typing or toggling a breakpoint does not stop a run
+            if (c instanceof Command.ConsoleInput in) {
+                engine.consoleInput(in.domain(), in.data());
+            } else if (c instanceof Command.AddBreakpoint b) {
+                engine.addBreakpoint(b.breakpoint());
+            } else if (c instanceof Command.RemoveBreakpoint b) {
+                engine.removeBreakpoint(b.breakpoint());
+            }
             if (!running) {
                 publish(new Stop(Stop.Reason.PAUSED, engine.cycles(), ""), false);
             }

@@ -52,7 +52,15 @@ public final class SessionController {
 
     /** Contract: replaces the session with a new one built from {@code spec} (bad input throws, nothing changes). */
     public void open(SystemSpec spec) {
-        Session s = new Session(spec);
+        replace(new Session(spec));
+    }
+
+    /** Contract: replaces the session with one on {@code e} (a loaded snapshot); the controller owns {@code e}. */
+    public void open(Engine e) {
+        replace(new Session(e));
+    }
+
+    private void replace(Session s) {
         if (session != null) {
             session.close();
         }
@@ -107,6 +115,15 @@ public final class SessionController {
         for (View v : views) {
             v.update(s, prev);
         }
+    }
+
+    /**
+     * Updates every view again with the current snapshot and no previous one (after a theme or scale change, so
+     * views that cache colours or fonts restyle themselves).
+     */
+    public void redraw() {
+        shown = null;
+        refresh();
     }
 
     /** Stops the timer and the session. */

@@ -11,7 +11,8 @@ import org.xenoscope.xen.mm.PagingMode;
  * A domain: a running virtual machine (the paper's term), with its memory reservation, its VCPU, its shared_info
  * page, its event-channel ports and its console. Created by the hypervisor, filled in by the domain builder.
  *
- * <p>Invariants: {@code p2m[pfn]} is a machine frame this domain owns, for every pfn below {@link #nrPages()};
+ * <p>Invariants: {@code p2m[pfn]} is a machine frame this domain owns, for every pfn below {@link #nrPages()},
+ * or {@link #INVALID_P2M} for one it gave back with the balloon (memory_op decrease_reservation);
  * the shared_info frame is Xen's, shared with the domain; once {@link #state()} is SHUTDOWN or CRASHED the domain
  * never runs again.
  */
@@ -21,6 +22,9 @@ public final class Domain implements MmDomain {
 
     /** Ports per domain in the 2-level event-channel ABI on 32-bit (32 words x 32 bits). */
     public static final int NR_EVENT_CHANNELS = 1024;
+
+    /** A p2m entry whose frame was given back (Xen's INVALID_P2M_ENTRY). */
+    public static final int INVALID_P2M = 0xFFFFFFFF;
 
     private final int id;
     private final String name;
@@ -33,6 +37,8 @@ public final class Domain implements MmDomain {
     int shutdownCode = -1;
     String endReason = "";
     int[] p2m = new int[0];
+    /** The most frames the domain may own (Xen: max_pages); the initial reservation unless raised. */
+    int maxPages;
     int sharedInfoMfn;
     /** Per-domain L1 table mapping the GDT, IDT and TSS into Xen's area, and those frames. */
     int perDomainL1Mfn;
@@ -116,11 +122,27 @@ public final class Domain implements MmDomain {
         return vcpu0;
     }
 
+    /** Size of the pseudo-physical map the domain was built with (its initial reservation). */
     public int nrPages() {
         return p2m.length;
     }
 
-    /** Machine frame of pseudo-physical frame {@code pfn}. */
+    /** The most frames the domain may own (the maximum reservation the balloon grows to). */
+    public int maxPages() {
+        return maxPages;
+    }
+
+    /**
+     * Contract: records that pseudo-physical frame {@code pfn} is now backed by {@code mfn} (or
+     * {@link #INVALID_P2M}); pfns outside the built map are not recorded (the guest keeps its own P2M).
+     */
+    void setP2m(int pfn, int mfn) {
+        if (pfn >= 0 && pfn < p2m.length) {
+            p2m[pfn] = mfn;
+        }
+    }
+
+    /** Machine frame of pseudo-physical frame {@code pfn} ({@link #INVALID_P2M} if given back). */
     public int mfn(int pfn) {
         return p2m[pfn];
     }

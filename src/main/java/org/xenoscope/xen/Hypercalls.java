@@ -35,6 +35,7 @@ public final class Hypercalls {
         DescriptorOps.register(this);
         MiscOps.register(this);
         MmuOps.register(this);
+        MemoryReservationOps.register(this);
     }
 
     /** Installs {@code h} for the hypercall named {@code name} (Xen's name, e.g. "console_io"). */

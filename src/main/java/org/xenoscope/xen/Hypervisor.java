@@ -196,6 +196,7 @@ public final class Hypervisor implements RingZeroMonitor {
         }
         Domain d = new Domain(nextDomid++, name, flavour, false, machine.memory());
         d.p2m = new int[nrPages];
+        d.maxPages = nrPages;
         for (int pfn = 0; pfn < nrPages; pfn++) {
             d.p2m[pfn] = frames.allocDomain(d.id(), pfn);
         }

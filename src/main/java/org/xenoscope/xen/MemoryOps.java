@@ -67,8 +67,8 @@ final class MemoryOps {
     static void modL1(Call c, int l1, int index, long entry) {
         org.xenoscope.xen.mm.PageRefs refs = c.hv().refs();
         long at = ((long) l1 << 12) + (long) index * c.domain().flavour().pteSize();
-        MmuOps.decide(c, "update_va_mapping", l1, at, String.format("L1 mfn 0x%x entry %d = 0x%x", l1, index, entry),
-            () -> {
+        MmuOps.decide(c, "update_va_mapping", l1, at,
+            () -> String.format("L1 mfn 0x%x entry %d = 0x%x", l1, index, entry), () -> {
                 refs.getPageType(l1, org.xenoscope.xen.mm.FrameType.L1, c.domain(), "update_va_mapping");
                 try {
                     c.hv().pageTables().modL1Entry(l1, index, entry, c.domain());

@@ -1,5 +1,6 @@
 package org.xenoscope.xen;
 
+import java.util.function.Supplier;
 import org.xenoscope.machine.cpu.Cpu;
 import org.xenoscope.xen.abi.DomId;
 import org.xenoscope.xen.abi.Errno;
@@ -66,7 +67,7 @@ final class MmuOps {
         int mfn = (int) (p >>> 12);
         switch (cmd) {
             case MmuUpdateCmd.MMU_NORMAL_PT_UPDATE, MmuUpdateCmd.MMU_PT_UPDATE_PRESERVE_AD -> decide(c, "mmu_update",
-                mfn, p, String.format("entry at 0x%x = 0x%x", p, val), () -> {
+                mfn, p, () -> String.format("entry at 0x%x = 0x%x", p, val), () -> {
                     FrameType t = c.hv().pageTables().normalUpdate(p, val,
                         cmd == MmuUpdateCmd.MMU_PT_UPDATE_PRESERVE_AD, d);
                     if (t == FrameType.L3 && mfn == d.vcpu0.baseMfn) {
@@ -168,43 +169,59 @@ final class MmuOps {
         }
     }
 
-    /**
-     * Runs one request under the rules and records the decision (frame type and counts before and after); a
-     * refusal becomes -EINVAL carrying the rule.
-     */
+    /** {@link #decide(Call, String, int, long, Supplier, Runnable)} for a request that writes no entry. */
     static void decide(Call c, String op, int mfn, String request, Runnable body) {
-        decide(c, op, mfn, -1, request, body);
+        decide(c, op, mfn, -1, () -> request, body);
     }
 
     /**
-     * As {@link #decide(Call, String, int, String, Runnable)} for a request that writes the page-table entry at
-     * machine address {@code entry} (shown by the page-table view), -1 for none.
+     * Runs one request under the rules and records the decision (frame type and counts before and after, and the
+     * machine address {@code entry} of the page-table entry it writes, shown by the page-table view, -1 for
+     * none); a refusal becomes -EINVAL carrying the rule. The trace texts are formatted only when read:
+     * {@code request} must capture the values it formats, and the frame states are captured here as numbers.
      */
-    static void decide(Call c, String op, int mfn, long entry, String request, Runnable body) {
+    static void decide(Call c, String op, int mfn, long entry, Supplier<String> request, Runnable body) {
         FrameTable ft = c.hv().frames();
-        String before = stats(ft, mfn);
+        Supplier<String> before = snapshot(ft, mfn);
         try {
             body.run();
         } catch (MmRefused r) {
-            emit(c, false, op, request, r.getMessage(), mfn, entry, before, stats(ft, mfn));
+            emit(c, false, op, request, r.getMessage(), mfn, entry, before, snapshot(ft, mfn));
             throw new HypercallError(Errno.EINVAL, r.getMessage());
         }
-        emit(c, true, op, request, "accepted", mfn, entry, before, stats(ft, mfn));
+        emit(c, true, op, request, "accepted", mfn, entry, before, snapshot(ft, mfn));
     }
 
-    private static void emit(Call c, boolean ok, String op, String request, String rule, int mfn, long entry,
-                             String before, String after) {
+    private static void emit(Call c, boolean ok, String op, Supplier<String> request, String rule, int mfn,
+                             long entry, Supplier<String> before, Supplier<String> after) {
         Hypervisor hv = c.hv();
         int dom = c.domain().id();
         hv.emit(seq -> new TraceEvent.Validation(seq, hv.now(), dom, ok, op, request, rule, mfn, entry, before,
             after));
     }
 
+    /** The state of {@code mfn} now, as {@link #stats} will word it when the trace is read. */
+    private static Supplier<String> snapshot(FrameTable ft, int mfn) {
+        if (!ft.valid(mfn)) {
+            return () -> "no such frame";
+        }
+        FrameType type = ft.type(mfn);
+        int count = ft.count(mfn);
+        int typeCount = ft.typeCount(mfn);
+        boolean validated = ft.validated(mfn);
+        boolean pinned = ft.pinned(mfn);
+        return () -> stats(type, count, typeCount, validated, pinned);
+    }
+
     static String stats(FrameTable ft, int mfn) {
         if (!ft.valid(mfn)) {
             return "no such frame";
         }
-        return String.format("%s, count %d, type count %d%s%s", ft.type(mfn), ft.count(mfn), ft.typeCount(mfn),
-            ft.validated(mfn) ? ", validated" : "", ft.pinned(mfn) ? ", pinned" : "");
+        return stats(ft.type(mfn), ft.count(mfn), ft.typeCount(mfn), ft.validated(mfn), ft.pinned(mfn));
+    }
+
+    private static String stats(FrameType type, int count, int typeCount, boolean validated, boolean pinned) {
+        return String.format("%s, count %d, type count %d%s%s", type, count, typeCount,
+            validated ? ", validated" : "", pinned ? ", pinned" : "");
     }
 }

@@ -2,6 +2,7 @@ package org.xenoscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xenoscope.gui.XenoscopeApp;
 import org.xenoscope.testutil.Tools;
 
 /** Runs {@link Main} in-process on kernels built with nasm and ld, checking stdout, stderr and the exit status. */
@@ -61,11 +63,34 @@ class CliTest {
     }
 
     @Test
-    void noArgumentsPrintsHelpAndRunsTheDemo() {
+    void noArgumentsWithoutADisplayIsOneLineAndStatus1() {
+        String line = XenoscopeApp.noDisplay(true, null);
+        assertThat(line).startsWith("xenoscope: no display").contains("./xenoscope run").doesNotContain("\n");
+        if (!GraphicsEnvironment.isHeadless()) {
+            return; // with a display, no arguments start the GUI (MainWindowTest covers it)
+        }
         Result r = xenoscope();
-        assertThat(r.out()).contains("Usage: xenoscope").contains("run").contains("bench");
-        assertThat(r.out()).endsWith("Hello from bare metal!\nbooted with EAX=0x2BADB002\n");
-        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.errLines()).containsExactly(XenoscopeApp.noDisplay());
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aFileArgumentIsCheckedBeforeTheGuiStarts() {
+        Result missing = xenoscope(dir.resolve("nope.asm").toString());
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.errLines()).containsExactly(dir.resolve("nope.asm") + ": no such file");
+        Path txt = write("notes.txt", "not a guest\n");
+        Result wrong = xenoscope(txt.toString());
+        assertThat(wrong.status()).isEqualTo(2);
+        assertThat(wrong.errLines()).singleElement().asString().startsWith(txt + ": cannot open this kind of file");
+    }
+
+    @Test
+    void helpNamesTheGuiFileAndTheScreenshotsCommand() {
+        Result r = xenoscope("--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("Usage: xenoscope").contains("[FILE]").contains("screenshots").contains("run");
     }
 
     @Test

@@ -77,4 +77,16 @@ class SessionTest {
         assertThat(e.target().finishReason()).contains("destroyed from the debugger");
         assertThat(e.cont(1000).reason()).isEqualTo(Stop.Reason.FINISHED);
     }
+
+    @Test
+    void aCommandWithBadInputIsReportedAndTheSessionGoesOn() throws Exception {
+        try (Session s = new Session(DebugGuests.spec(DebugGuests.MAIN))) {
+            s.post(new Command.Save(java.nio.file.Path.of("/nonexistent-dir/x.xsnap")));
+            Snapshot err = await(s, snap -> snap.stopReason().contains("error: "));
+            assertThat(err.stopReason()).contains("cannot write");
+            s.post(new Command.Step());
+            await(s, snap -> snap.cycles() == 1);
+            assertThat(s.failure()).isNull();
+        }
+    }
 }

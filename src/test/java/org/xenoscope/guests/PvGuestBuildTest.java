@@ -78,7 +78,7 @@ class PvGuestBuildTest {
     void everyShippedGuestIsFoundAndBuilt() {
         assertThat(PvGuests.guests()).extracting(PvGuest::name).containsExactly("bad-stack-asm",
             "descriptors-asm", "hello", "hello-2level-asm", "hello-asm", "privops-asm", "pvinfo", "ring-console",
-            "ring0-handler-asm", "syscall-asm", "trap-pf-asm", XTF_LIKE);
+            "ring0-handler-asm", "syscall-asm", "trap-pf-asm", "xen-way-asm", XTF_LIKE);
         assertThat(PvGuests.linuxGuests()).extracting(PvGuest::name).containsExactly("hello", "hello-asm", "pvinfo");
         for (PvGuest g : PvGuests.guests()) {
             assertThat(g.elf(build)).isRegularFile();

@@ -30,6 +30,11 @@ public final class MemoryOp {
     /** Where the M2P is mapped in the guest's address space. */
     public static final int XENMEM_MACHPHYS_MAPPING = 12;
 
+    /** memory_op's cmd holds the command in its low bits ... */
+    public static final int MEMOP_CMD_MASK = 0x3F;
+    /** ... and, above this shift, the extent a preempted reservation call resumes at (a continuation). */
+    public static final int MEMOP_EXTENT_SHIFT = 6;
+
     /** The family as a table. */
     public static final ConstantSet NAMES = ConstantSet.of(MemoryOp.class, "XENMEM_");
 }

@@ -78,6 +78,10 @@ public final class OpStructs {
             .u32("extent_start", 0).u32("nr_extents", 4).u32("extent_order", 8).u32("mem_flags", 12)
             .u16("domid", 16).pad(18, 2).build();
 
+    /** XENMEM_machphys_mfn_list argument: {max_extents, extent_start (OUT array of mfns), OUT nr_extents}. */
+    public static final StructLayout XEN_MACHPHYS_MFN_LIST = StructLayout.builder("xen_machphys_mfn_list", null, 12)
+        .u32("max_extents", 0).u32("extent_start", 4).u32("nr_extents", 8).build();
+
     /** One v1 grant-table entry: flags (type in bits 0-1), the domain granted to, the frame. */
     public static final StructLayout GRANT_ENTRY_V1 = StructLayout.builder("grant_entry_v1", null, 8)
         .u16("flags", 0).u16("domid", 2).u32("frame", 4).build();
@@ -131,8 +135,9 @@ public final class OpStructs {
     static List<StructLayout> all() {
         return List.of(SCHED_SHUTDOWN, SCHED_POLL, SCHED_REMOTE_SHUTDOWN, EVTCHN_ALLOC_UNBOUND,
             EVTCHN_BIND_INTERDOMAIN, EVTCHN_BIND_VIRQ, EVTCHN_BIND_PIRQ, EVTCHN_BIND_IPI, EVTCHN_CLOSE, EVTCHN_SEND,
-            EVTCHN_UNMASK, EVTCHN_BIND_VCPU, EVTCHN_STATUS, EVTCHN_OP, XEN_MEMORY_RESERVATION, GRANT_ENTRY_V1,
-            GNTTAB_SETUP_TABLE, GNTTAB_MAP_GRANT_REF, GNTTAB_UNMAP_GRANT_REF, XENCONS_INTERFACE, XEN_EXTRAVERSION,
-            XEN_COMPILE_INFO, XEN_CAPABILITIES_INFO, XEN_CHANGESET_INFO, XEN_PLATFORM_PARAMETERS, XEN_FEATURE_INFO);
+            EVTCHN_UNMASK, EVTCHN_BIND_VCPU, EVTCHN_STATUS, EVTCHN_OP, XEN_MEMORY_RESERVATION, XEN_MACHPHYS_MFN_LIST,
+            GRANT_ENTRY_V1, GNTTAB_SETUP_TABLE, GNTTAB_MAP_GRANT_REF, GNTTAB_UNMAP_GRANT_REF, XENCONS_INTERFACE,
+            XEN_EXTRAVERSION, XEN_COMPILE_INFO, XEN_CAPABILITIES_INFO, XEN_CHANGESET_INFO, XEN_PLATFORM_PARAMETERS,
+            XEN_FEATURE_INFO);
     }
 }

@@ -29,7 +29,7 @@ final class EntryRules {
     }
 
     /** Throws unless the flag bits of a present L1 entry are allowed. */
-    static void checkL1Flags(PagingMode m, long e, String where) {
+    static void checkL1Flags(PagingMode m, long e, Object where) {
         if ((e & PAT_OR_PSE) != 0) {
             throw new MmRefused(where + " sets PAT (bit 7), which Xen does not allow");
         }
@@ -42,7 +42,7 @@ final class EntryRules {
     }
 
     /** Throws unless the flag bits of a present L2 entry are allowed. */
-    static void checkL2Flags(PagingMode m, long e, String where) {
+    static void checkL2Flags(PagingMode m, long e, Object where) {
         if ((e & PAT_OR_PSE) != 0) {
             throw new MmRefused(where + " sets PSE: 4 MiB (2 MiB) pages are not allowed for PV guests");
         }
@@ -55,7 +55,7 @@ final class EntryRules {
     }
 
     /** Throws unless a present PAE L3 entry sets only P, PWT and PCD. */
-    static void checkL3Flags(long e, String where) {
+    static void checkL3Flags(long e, Object where) {
         if ((e & ~L3_ALLOWED) != 0) {
             throw new MmRefused(where + String.format(" sets bits 0x%x, reserved in a PDPTE (only P, PWT, PCD)",
                 e & ~L3_ALLOWED));

@@ -1,7 +1,10 @@
 package org.xenoscope.xen.mm;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.xenoscope.machine.mem.PhysicalMemory;
 
 /**
@@ -16,6 +19,12 @@ import org.xenoscope.machine.mem.PhysicalMemory;
  * discontiguous"): the free pool is walked with a fixed stride, so pfn n and n+1 of a domain land far apart and
  * a guest that confuses pseudo-physical and machine addresses fails visibly. The order is fixed, so runs are
  * reproducible.
+ *
+ * <p>Allocation and freeing (Xen's PGC_allocated): a frame given to a domain is <em>allocated</em>, and its
+ * allocation holds one general reference. The balloon ({@code decrease_reservation}) drops the allocation; the
+ * frame goes back to the pool only when its general count reaches 0 ({@link #release}), so a frame still mapped
+ * or used as a table stays its owner's until the last reference goes. Freed frames are handed out again before
+ * the rest of the pool.
  */
 public final class FrameTable {
     /** Owner id of frames that belong to the hypervisor. */
@@ -41,6 +50,12 @@ public final class FrameTable {
     final int[] sharedWith;
     /** PAE: this L2 is (or is being validated as) the one in L3 slot 3, which holds Xen's slots. */
     final boolean[] xenL2;
+    /** The owner's allocation holds one general reference (Xen: PGC_allocated). */
+    private final boolean[] allocated;
+    /** Frames each domain owns (Xen: tot_pages), allocated or still referenced after their allocation went. */
+    private final Map<Integer, Integer> owned = new HashMap<>();
+    /** Frames given back (freed), handed out again first. */
+    private final ArrayDeque<Integer> returned = new ArrayDeque<>();
     /** The paging geometry a page table was validated with (for its teardown). */
     private final PagingMode[] modeOf;
     private final int xenFrames;
@@ -69,6 +84,7 @@ public final class FrameTable {
         sharedWith = new int[n];
         xenL2 = new boolean[n];
         modeOf = new PagingMode[n];
+        allocated = new boolean[n];
         java.util.Arrays.fill(sharedWith, -1);
         for (int f = 0; f < n; f++) {
             owner[f] = OWNER_FREE;
@@ -111,6 +127,7 @@ public final class FrameTable {
         }
         int f = nextXen++;
         owner[f] = OWNER_XEN;
+        allocated[f] = true;
         count[f] = 1;
         mem.zero((long) f << 12, 4096);
         return f;
@@ -118,7 +135,7 @@ public final class FrameTable {
 
     /** Frames left in the domain pool. */
     public int freeFrames() {
-        return pool.size() - poolCursor;
+        return pool.size() - poolCursor + returned.size();
     }
 
     /**
@@ -127,16 +144,54 @@ public final class FrameTable {
      * is empty (callers check {@link #freeFrames()} first).
      */
     public int allocDomain(int domid, int pfn) {
-        if (poolCursor >= pool.size()) {
+        if (freeFrames() == 0) {
             throw new IllegalStateException("out of machine memory");
         }
-        int f = pool.get(poolCursor++);
+        int f = returned.isEmpty() ? pool.get(poolCursor++) : returned.poll();
         owner[f] = domid;
         type[f] = FrameType.NONE;
+        allocated[f] = true;
         count[f] = 1;
+        owned.merge(domid, 1, Integer::sum);
         mem.zero((long) f << 12, 4096);
         setM2p(f, pfn);
         return f;
+    }
+
+    /** Frames domain {@code domid} owns (Xen: tot_pages), including ones whose allocation was dropped. */
+    public int pages(int domid) {
+        return owned.getOrDefault(domid, 0);
+    }
+
+    /** True if the owner's allocation still holds a reference on {@code mfn} (Xen: PGC_allocated). */
+    public boolean allocated(int mfn) {
+        return valid(mfn) && allocated[mfn];
+    }
+
+    /** Contract: clears the allocation flag; the caller drops the reference it held (PageRefs). */
+    void clearAllocated(int mfn) {
+        allocated[mfn] = false;
+    }
+
+    /**
+     * Contract: frees domain frame {@code mfn}, whose general count just reached 0 (so no type reference, pin or
+     * allocation is left): the owner becomes {@link #OWNER_FREE}, the role and marks are cleared, M2P[mfn] becomes
+     * invalid, and the frame joins the frames handed out next. Its contents are zeroed when it is handed out.
+     */
+    void release(int mfn) {
+        if (count[mfn] != 0 || typeCount[mfn] != 0 || allocated[mfn] || owner[mfn] < 0 || owner[mfn] == OWNER_XEN) {
+            throw new IllegalStateException("mfn 0x" + Integer.toHexString(mfn) + " cannot be freed: "
+                + Describe.frame(this, mfn));
+        }
+        owned.merge(owner[mfn], -1, Integer::sum);
+        owner[mfn] = OWNER_FREE;
+        type[mfn] = FrameType.NONE;
+        validated[mfn] = false;
+        pinned[mfn] = false;
+        xenL2[mfn] = false;
+        modeOf[mfn] = null;
+        setM2p(mfn, INVALID_M2P);
+        returned.add(mfn);
     }
 
     public int owner(int mfn) {

@@ -2,6 +2,7 @@ package org.xenoscope.xen.mm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Recomputes every frame's general and type counts from what actually references it — allocations, the entries
@@ -29,23 +30,29 @@ public final class InvariantChecker {
         FrameType[] want = new FrameType[n];
         List<String> bad = new ArrayList<>();
         for (int f = 0; f < n; f++) {
-            if (ft.owner(f) != FrameTable.OWNER_FREE) {
+            if (ft.allocated(f)) {
                 g[f]++;
             }
+            if (ft.owner(f) == FrameTable.OWNER_FREE ? ft.count(f) != 0 || ft.allocated(f) : ft.count(f) == 0) {
+                bad.add(String.format("mfn 0x%x: %s with general count %d (a frame is free exactly when no "
+                    + "reference is left)", f, ft.owner(f) == FrameTable.OWNER_FREE ? "free" : "owned",
+                    ft.count(f)));
+            }
             if (ft.pinned(f)) {
-                hold(g, t, want, f, ft.type(f), bad, "pin");
+                hold(g, t, want, f, ft.type(f), bad, () -> "pin");
             }
             if (ft.shared(f)) {
-                hold(g, t, want, f, FrameType.WRITABLE, bad, "shared with d" + ft.sharedWith[f]);
+                int sharer = ft.sharedWith[f];
+                hold(g, t, want, f, FrameType.WRITABLE, bad, () -> "shared with d" + sharer);
             }
         }
         for (Roots r : roots) {
             if (r.baseMfn() >= 0) {
-                hold(g, t, want, r.baseMfn(), r.domain().pagingMode().topType(), bad, "base pointer of d"
+                hold(g, t, want, r.baseMfn(), r.domain().pagingMode().topType(), bad, () -> "base pointer of d"
                     + r.domain().id());
             }
             for (int gdt : r.gdtFrames()) {
-                hold(g, t, want, gdt, FrameType.GDT, bad, "GDT of d" + r.domain().id());
+                hold(g, t, want, gdt, FrameType.GDT, bad, () -> "GDT of d" + r.domain().id());
             }
         }
         for (int f = 0; f < n; f++) {
@@ -67,16 +74,17 @@ public final class InvariantChecker {
         return bad;
     }
 
+    /** Counts one general and one type reference on {@code f} as {@code type}; {@code why} names the holder. */
     private static void hold(int[] g, int[] t, FrameType[] want, int f, FrameType type, List<String> bad,
-                             String why) {
+                             Supplier<String> why) {
         if (f < 0 || f >= g.length) {
-            bad.add(why + ": no frame 0x" + Integer.toHexString(f));
+            bad.add(why.get() + ": no frame 0x" + Integer.toHexString(f));
             return;
         }
         g[f]++;
         t[f]++;
         if (want[f] != null && want[f] != type) {
-            bad.add(String.format("mfn 0x%x held both as %s and as %s (%s)", f, want[f], type, why));
+            bad.add(String.format("mfn 0x%x held both as %s and as %s (%s)", f, want[f], type, why.get()));
         }
         want[f] = type;
     }
@@ -96,18 +104,19 @@ public final class InvariantChecker {
                 continue;
             }
             int target = EntryRules.frame(e);
-            String why = String.format("%s entry %d of mfn 0x%x", type, i, f);
+            int index = i;
+            Supplier<String> why = () -> String.format("%s entry %d of mfn 0x%x", type, index, f); // on failure
             if (type == FrameType.L1) {
                 if (target >= g.length) {
-                    bad.add(why + " maps a frame that does not exist");
+                    bad.add(why.get() + " maps a frame that does not exist");
                     continue;
                 }
                 g[target]++;
                 if ((e & EntryRules.RW) != 0) {
                     t[target]++;
                     if (want[target] != null && want[target] != FrameType.WRITABLE) {
-                        bad.add(String.format("mfn 0x%x is mapped writable by %s but held as %s", target, why,
-                            want[target]));
+                        bad.add(String.format("mfn 0x%x is mapped writable by %s but held as %s", target,
+                            why.get(), want[target]));
                     }
                     want[target] = FrameType.WRITABLE;
                 }

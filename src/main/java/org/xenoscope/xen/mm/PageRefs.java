@@ -53,20 +53,51 @@ public final class PageRefs {
         return mem;
     }
 
-    /** Contract: +1 general reference on {@code mfn} for domain {@code d}; refused unless d may use the frame. */
-    public void getPage(int mfn, MmDomain d, String what) {
+    /**
+     * Contract: +1 general reference on {@code mfn} for domain {@code d}; refused unless d may use the frame.
+     * {@code what} (here and below) names the request in a refusal; it is turned into text only then.
+     */
+    public void getPage(int mfn, MmDomain d, Object what) {
         if (!ft.usableBy(mfn, d.id())) {
             throw new MmRefused(what + ": " + Describe.frame(ft, mfn) + " is not d" + d.id() + "'s");
         }
         ft.count[mfn]++;
     }
 
-    /** Contract: -1 general reference (a frame's allocation keeps one until it is freed). */
+    /**
+     * Contract: -1 general reference. A frame's allocation keeps one until the balloon drops it
+     * ({@link #guestRemovePage}); a frame whose last reference goes is freed (back to the pool).
+     */
     public void putPage(int mfn) {
         if (ft.count[mfn] <= 0) {
             throw new IllegalStateException("general count of mfn 0x" + Integer.toHexString(mfn) + " underflows");
         }
-        ft.count[mfn]--;
+        if (--ft.count[mfn] == 0) {
+            ft.release(mfn);
+        }
+    }
+
+    /**
+     * Contract: Xen's guest_remove_page, one frame of {@code decrease_reservation}: {@code mfn} must be owned by
+     * {@code d} (else refused, nothing changes). Takes a temporary reference, unpins the frame if pinned (which may
+     * tear it down), drops the allocation's reference if it still holds one, then the temporary one: the frame is
+     * freed now if nothing else references it, else when the last reference goes. Returns true if it was freed.
+     */
+    public boolean guestRemovePage(int mfn, MmDomain d) {
+        if (!ft.valid(mfn) || ft.owner(mfn) != d.id()) {
+            throw new MmRefused("decrease_reservation: " + Describe.frame(ft, mfn) + " is not d" + d.id() + "'s");
+        }
+        ft.count[mfn]++;
+        if (ft.pinned(mfn)) {
+            ft.setPinned(mfn, false);
+            putPageAndType(mfn);
+        }
+        if (ft.allocated(mfn)) {
+            ft.clearAllocated(mfn);
+            putPage(mfn);
+        }
+        putPage(mfn);
+        return ft.owner(mfn) == FrameTable.OWNER_FREE;
     }
 
     /**
@@ -74,7 +105,7 @@ public final class PageRefs {
      * for page tables and descriptor tables, is validated (acquiring what its entries need); at a count above 0 it
      * must already have type {@code t}.
      */
-    public void getPageType(int mfn, FrameType t, MmDomain d, String what) {
+    public void getPageType(int mfn, FrameType t, MmDomain d, Object what) {
         if (ft.typeCount[mfn] > 0) {
             if (ft.type(mfn) != t) {
                 throw new MmRefused(what + ": " + Describe.frame(ft, mfn) + " cannot also be " + Describe.type(t));
@@ -115,7 +146,7 @@ public final class PageRefs {
     }
 
     /** Contract: {@link #getPage} then {@link #getPageType}; nothing held if either is refused. */
-    public void getPageAndType(int mfn, FrameType t, MmDomain d, String what) {
+    public void getPageAndType(int mfn, FrameType t, MmDomain d, Object what) {
         getPage(mfn, d, what);
         try {
             getPageType(mfn, t, d, what);

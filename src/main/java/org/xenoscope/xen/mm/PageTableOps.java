@@ -28,10 +28,10 @@ public final class PageTableOps {
         PagingMode m = d.pagingMode();
         Validation v = validation();
         long old = refs.entry(m, l1, index);
-        String where = String.format("L1 entry %d of mfn 0x%x", index, l1);
         if ((nw & EntryRules.P) != 0) {
             if (sameReferences(old, nw)) {
-                EntryRules.checkL1Flags(m, nw, where + String.format(" (0x%x)", nw));
+                EntryRules.checkL1Flags(m, nw, Why.of(() -> String.format("L1 entry %d of mfn 0x%x (0x%x)", index,
+                    l1, nw)));
             } else {
                 v.getL1e(m, nw, d, l1, index);
             }
@@ -162,7 +162,7 @@ public final class PageTableOps {
             }
             return t;
         }
-        refs.getPageType(mfn, FrameType.WRITABLE, d, String.format("mmu_update at 0x%x", ptr));
+        refs.getPageType(mfn, FrameType.WRITABLE, d, Why.of(() -> String.format("mmu_update at 0x%x", ptr)));
         try {
             refs.setEntry(m, mfn, index, val);
         } finally {

@@ -131,14 +131,14 @@ final class Validation {
     // ------------------------------------------------------------------ entries
 
     void getL1e(PagingMode m, long e, MmDomain d, int table, int i) {
-        String where = String.format("L1 entry %d of mfn 0x%x (0x%x)", i, table, e);
+        Why where = Why.of(() -> String.format("L1 entry %d of mfn 0x%x (0x%x)", i, table, e));
         EntryRules.checkL1Flags(m, e, where);
         int target = EntryRules.frame(e);
-        refs.getPage(target, d, where + " maps " + Describe.frame(ft, target));
+        refs.getPage(target, d, Why.of(() -> where + " maps " + Describe.frame(ft, target)));
         if ((e & EntryRules.RW) != 0) {
             try {
-                refs.getPageType(target, FrameType.WRITABLE, d, where + " maps it writable, but it is "
-                    + Describe.frame(ft, target));
+                refs.getPageType(target, FrameType.WRITABLE, d, Why.of(() -> where
+                    + " maps it writable, but it is " + Describe.frame(ft, target)));
             } catch (MmRefused r) {
                 refs.putPage(target);
                 throw r;
@@ -158,11 +158,12 @@ final class Validation {
     }
 
     void getL2e(PagingMode m, long e, MmDomain d, int table, int i) {
-        String where = String.format("L2 entry %d of mfn 0x%x (0x%x)", i, table, e);
+        Why where = Why.of(() -> String.format("L2 entry %d of mfn 0x%x (0x%x)", i, table, e));
         EntryRules.checkL2Flags(m, e, where);
         int target = EntryRules.frame(e);
         try {
-            refs.getPageAndType(target, FrameType.L1, d, where + " points at " + Describe.frame(ft, target));
+            refs.getPageAndType(target, FrameType.L1, d, Why.of(() -> where + " points at "
+                + Describe.frame(ft, target)));
         } catch (MmRefused asL1) {
             if ((e & EntryRules.RW) != 0) {
                 throw asL1;
@@ -170,10 +171,11 @@ final class Validation {
             if (target == table) {
                 return; // linear self-map, read-only: allowed without a reference
             }
-            if (ft.type(target) != FrameType.L2 || !ft.validated[target] || ft.typeCount[target] == 0) {
+            if (!ft.valid(target) || ft.type(target) != FrameType.L2 || !ft.validated[target]
+                || ft.typeCount[target] == 0) {
                 throw asL1;
             }
-            refs.getPageAndType(target, FrameType.L2, d, where + " (linear map of another L2)");
+            refs.getPageAndType(target, FrameType.L2, d, Why.of(() -> where + " (linear map of another L2)"));
         }
     }
 
@@ -188,7 +190,7 @@ final class Validation {
     }
 
     void getL3e(long e, MmDomain d, int table, int i) {
-        String where = String.format("L3 entry %d of mfn 0x%x (0x%x)", i, table, e);
+        Why where = Why.of(() -> String.format("L3 entry %d of mfn 0x%x (0x%x)", i, table, e));
         EntryRules.checkL3Flags(e, where);
         int target = EntryRules.frame(e);
         if (i == 3) {

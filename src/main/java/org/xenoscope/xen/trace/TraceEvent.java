@@ -2,6 +2,7 @@ package org.xenoscope.xen.trace;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One hypervisor entry. Every kind carries {@link #seq()}, {@link #time()} (virtual cycles) and the domain; the
@@ -160,27 +161,132 @@ public sealed interface TraceEvent {
      * "accepted"), and the frame's type and counts before and after. Its type is "validation" when accepted and
      * "refused" otherwise.
      */
-    record Validation(long seq, long time, int domain, boolean accepted, String op, String request, String rule,
-                      int mfn, long entry, String before, String after) implements TraceEvent {
+    final class Validation implements TraceEvent {
+        private final long seq;
+        private final long time;
+        private final int domain;
+        private final boolean accepted;
+        private final String op;
+        private final String rule;
+        private final int mfn;
+        private final long entry;
+        private Supplier<String> requestText;
+        private Supplier<String> beforeText;
+        private Supplier<String> afterText;
+        private String request;
+        private String before;
+        private String after;
+
+        /** An event whose texts are given. */
+        public Validation(long seq, long time, int domain, boolean accepted, String op, String request, String rule,
+                          int mfn, long entry, String before, String after) {
+            this(seq, time, domain, accepted, op, () -> request, rule, mfn, entry, () -> before, () -> after);
+        }
+
+        /**
+         * An event whose request and frame-state texts are formatted when first read (a batch of validated updates
+         * costs no formatting unless someone looks); each supplier must capture the values it formats.
+         */
+        public Validation(long seq, long time, int domain, boolean accepted, String op, Supplier<String> request,
+                          String rule, int mfn, long entry, Supplier<String> before, Supplier<String> after) {
+            this.seq = seq;
+            this.time = time;
+            this.domain = domain;
+            this.accepted = accepted;
+            this.op = op;
+            this.requestText = request;
+            this.rule = rule;
+            this.mfn = mfn;
+            this.entry = entry;
+            this.beforeText = before;
+            this.afterText = after;
+        }
+
+        public long seq() {
+            return seq;
+        }
+
+        public long time() {
+            return time;
+        }
+
+        public int domain() {
+            return domain;
+        }
+
+        public boolean accepted() {
+            return accepted;
+        }
+
+        public String op() {
+            return op;
+        }
+
+        /** The request in words, e.g. "entry at 0x1a3008 = 0x4c2063". */
+        public String request() {
+            if (request == null) {
+                request = requestText.get();
+                requestText = null;
+            }
+            return request;
+        }
+
+        /** The rule that decided ("accepted", or why it was refused). */
+        public String rule() {
+            return rule;
+        }
+
+        public int mfn() {
+            return mfn;
+        }
+
+        /** Machine address of the page-table entry the request writes, -1 for none. */
+        public long entry() {
+            return entry;
+        }
+
+        /** The frame's type and counts before the request. */
+        public String before() {
+            if (before == null) {
+                before = beforeText.get();
+                beforeText = null;
+            }
+            return before;
+        }
+
+        /** The frame's type and counts after the request. */
+        public String after() {
+            if (after == null) {
+                after = afterText.get();
+                afterText = null;
+            }
+            return after;
+        }
+
         public String type() {
             return accepted ? "validation" : "refused";
         }
 
         public String summary() {
-            return op + " " + request + ": " + (accepted ? "accepted" : "refused: " + rule);
+            return op + " " + request() + ": " + (accepted ? "accepted" : "refused: " + rule);
         }
 
         public Map<String, Object> fields() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("accepted", accepted);
             m.put("op", op);
-            m.put("request", request);
+            m.put("request", request());
             m.put("rule", rule);
             m.put("mfn", Json.hex(mfn));
             m.put("entry", entry < 0 ? null : String.format("0x%x", entry));
-            m.put("before", before);
-            m.put("after", after);
+            m.put("before", before());
+            m.put("after", after());
             return m;
+        }
+
+        @Override
+        public String toString() {
+            return "Validation[seq=" + seq + ", " + summary() + "]";
         }
     }
 

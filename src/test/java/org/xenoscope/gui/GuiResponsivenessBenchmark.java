@@ -1,0 +1,128 @@
+package org.xenoscope.gui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.swing.SwingUtilities;
+import org.xenoscope.asm.nasm.Assembler;
+import org.xenoscope.debug.Command;
+import org.xenoscope.debug.Snapshot;
+import org.xenoscope.debug.SystemSpec;
+
+/**
+ * The responsiveness benchmark of the visual debugger (issue 5), a measurement and not a timed test. Opens the
+ * main window with every standard panel on a guest that prints and makes hypercalls in an endless loop, then:
+ * <ol>
+ *   <li>runs it at unlimited speed for {@code RUN_SECONDS} while a probe thread posts an empty task to the event
+ *       dispatch thread every 5 ms and records how long each waited (the EDT's stalls): p50, p99, max;</li>
+ *   <li>pauses and does {@code STEPS} single steps, timing for each the refresh that brings the new snapshot into
+ *       every panel (SessionController.refresh on the EDT): p50, p99, max.</li>
+ * </ol>
+ * Run under a display: {@code xvfb-run -a mvn -q test-compile exec:exec -Dexec.executable=java
+ * -Dexec.classpathScope=test -Dexec.args="-cp %classpath org.xenoscope.gui.GuiResponsivenessBenchmark"}.
+ */
+public final class GuiResponsivenessBenchmark {
+    static final int RUN_SECONDS = 10;
+    static final int STEPS = 200;
+
+    private GuiResponsivenessBenchmark() {
+    }
+
+    static final String GUEST = """
+        %include "xen-elfnote.inc"
+        section .text
+        global _start
+        _start:
+            mov esp, stack_top
+        .loop:
+            inc dword [count]
+            mov ebx, 0
+            mov ecx, msg_len
+            mov edx, msg
+            call hypercall_page + 18 * 32
+            mov ecx, 20000
+        .spin:
+            dec ecx
+            jnz .spin
+            jmp .loop
+        section .text.hypercall_page progbits alloc exec nowrite align=4096
+        hypercall_page: times 4096 db 0xC3
+        section .data
+        count: dd 0
+        msg: db "tick", 10
+        msg_len equ $ - msg
+        section .note.Xen note alloc noexec nowrite align=4
+            ELFNOTE "Xen", XEN_ELFNOTE_HYPERCALL_PAGE, dd hypercall_page
+            ELFNOTE "Xen", XEN_ELFNOTE_PAE_MODE, db "yes", 0
+        section .bss
+        stack: resb 4096
+        stack_top:
+        """;
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("xsbench");
+        Files.copy(Path.of("sample-guests/include/xen-elfnote.inc"), dir.resolve("xen-elfnote.inc"));
+        Path src = Files.writeString(dir.resolve("ticker.asm"), GUEST);
+        byte[] elf = Assembler.assembleFile(src, Assembler.Options.elf()).image();
+        System.setProperty("xenoscope.settings", dir.resolve("settings.properties").toString());
+        MainWindow w = XenoscopeApp.start(null, Settings.load());
+        SessionController c = w.controller();
+        SwingUtilities.invokeAndWait(() -> w.open("ticker.asm", SystemSpec.pv("ticker.elf", elf, 16, "")));
+        System.out.println("panels: " + c.views().size() + " " + c.views().stream().map(View::title).toList());
+        runPhase(c);
+        stepPhase(c);
+        SwingUtilities.invokeAndWait(() -> w.frame().dispose());
+        c.close();
+        System.exit(0);
+    }
+
+    private static void runPhase(SessionController c) throws Exception {
+        c.post(new Command.SetSpeed(0));
+        c.post(new Command.Continue());
+        List<Long> waits = new ArrayList<>();
+        long end = System.nanoTime() + RUN_SECONDS * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            long posted = System.nanoTime();
+            AtomicLong ran = new AtomicLong();
+            SwingUtilities.invokeAndWait(() -> ran.set(System.nanoTime()));
+            waits.add(ran.get() - posted);
+            Thread.sleep(5); // the probe's own pace, not a wait for the system under test
+        }
+        Snapshot s = c.session().latest();
+        c.post(new Command.Pause());
+        System.out.printf("run at unlimited speed for %d s: %,d cycles, EDT probe waits (ms) %s%n", RUN_SECONDS,
+            s.cycles(), stats(waits));
+    }
+
+    private static void stepPhase(SessionController c) throws Exception {
+        while (c.session().latest().running()) {
+            Thread.onSpinWait();
+        }
+        List<Long> refresh = new ArrayList<>();
+        for (int i = 0; i < STEPS; i++) {
+            long before = c.session().latest().cycles();
+            c.post(new Command.Step());
+            while (c.session().latest().cycles() == before) {
+                Thread.onSpinWait();
+            }
+            AtomicLong took = new AtomicLong();
+            SwingUtilities.invokeAndWait(() -> {
+                long t0 = System.nanoTime();
+                c.redraw();
+                took.set(System.nanoTime() - t0);
+            });
+            refresh.add(took.get());
+        }
+        System.out.printf("step mode: %d steps, refresh of every panel (ms) %s%n", STEPS, stats(refresh));
+    }
+
+    private static String stats(List<Long> nanos) {
+        List<Long> s = new ArrayList<>(nanos);
+        Collections.sort(s);
+        return String.format("p50 %.2f  p99 %.2f  max %.2f  (n=%d)", s.get(s.size() / 2) / 1e6,
+            s.get((int) (s.size() * 0.99)) / 1e6, s.get(s.size() - 1) / 1e6, s.size());
+    }
+}
