@@ -239,7 +239,8 @@ public final class PageTableView implements View {
 
     /**
      * Contract: makes {@code n}'s children the visible entries of {@code t} (all, or only present and decided
-     * ones; the 4 PDPT entries always). The same indices as before: nodes are updated in place (expansion kept); otherwise rebuilt.
+     * ones; the 4 PDPT entries always). The same indices as before: nodes are updated in place (expansion kept);
+     * otherwise rebuilt.
      */
     private void fill(DefaultMutableTreeNode n, PtTable t) {
         List<PtEntry> visible = new ArrayList<>();
