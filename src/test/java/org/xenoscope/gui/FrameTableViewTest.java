@@ -2,9 +2,9 @@ package org.xenoscope.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.KeyEvent;
+import java.awt.event.MouseEvent;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -33,15 +33,29 @@ class FrameTableViewTest {
         }
     }
 
-    /** Clicks frame {@code mfn}'s cell (scrolled into view first). */
+    /**
+     * Presses the mouse on frame {@code mfn}'s cell (scrolled into view first): the event goes through the grid's
+     * own mouse listener, dispatched on the EDT (robot clicks are flaky on a loaded machine).
+     */
     private void click(int mfn) {
         FrameGrid g = h.view.grid();
-        Rectangle r = h.edt(() -> {
-            Rectangle b = g.cellBounds(mfn);
-            g.scrollRectToVisible(b);
-            return b;
+        h.edt(() -> {
+            Rectangle r = g.cellBounds(mfn);
+            g.scrollRectToVisible(r);
+            g.dispatchEvent(new MouseEvent(g, MouseEvent.MOUSE_PRESSED, System.currentTimeMillis(), 0,
+                r.x + r.width / 2, r.y + r.height / 2, 1, false, MouseEvent.BUTTON1));
+            return null;
         });
-        h.robot.click(g, new Point(r.x + r.width / 2, r.y + r.height / 2));
+    }
+
+    /** Types {@code key} into the grid: its key bindings run (dispatched on the EDT, no focus race). */
+    private void key(int key) {
+        FrameGrid g = h.view.grid();
+        h.edt(() -> {
+            g.dispatchEvent(new KeyEvent(g, KeyEvent.KEY_PRESSED, System.currentTimeMillis(), 0, key,
+                KeyEvent.CHAR_UNDEFINED));
+            return null;
+        });
     }
 
     private List<String> mappings() {
@@ -84,7 +98,7 @@ class FrameTableViewTest {
         assertThat(h.edt(() -> h.view.grid().colorOf(found[1]))).isEqualTo(FrameKind.L1.color());
         click(mfn - 1);
         h.await("frame before the page selected", () -> h.view.grid().selected() == mfn - 1);
-        h.robot.pressAndReleaseKey(KeyEvent.VK_RIGHT);
+        key(KeyEvent.VK_RIGHT);
         h.await("details of the page", () -> String.format("0x%x", mfn)
             .equals(h.view.details().value("Machine frame")));
         assertThat(h.view.details().value("Type")).isEqualTo("WRITABLE");

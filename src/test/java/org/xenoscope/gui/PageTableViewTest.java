@@ -47,12 +47,25 @@ class PageTableViewTest {
         });
     }
 
-    /** Expands the entry {@code key} by clicking its handle, and waits for its table to load. */
+    /**
+     * Expands the entry {@code key} as a click on its handle does (JTree.expandPath on the EDT: robot clicks are
+     * flaky on a loaded machine), and waits for its table to load.
+     */
     private void expand(List<Integer> key, List<Integer> child) {
         h.await("entry " + key + " shown", () -> h.view.pathOf(key) != null);
-        int row = h.edt(() -> h.view.tree().getRowForPath(h.view.pathOf(key)));
-        tree.expandRow(row);
+        h.edt(() -> {
+            h.view.tree().expandPath(h.view.pathOf(key));
+            return null;
+        });
         h.await("table under " + key + " loaded", () -> h.view.pathOf(child) != null);
+    }
+
+    /** Selects the entry {@code key} as a click on its row does. */
+    private void select(List<Integer> key) {
+        h.edt(() -> {
+            h.view.tree().setSelectionPath(h.view.pathOf(key));
+            return null;
+        });
     }
 
     private List<Integer> pteKey(int va) {
@@ -74,7 +87,7 @@ class PageTableViewTest {
         int dom = h.query(e -> e.target().hypervisor().current().id());
         assertThat(rowText(pteKey(page))).contains("P RW").contains(String.format("mfn 0x%05x", mfn))
             .contains(String.format("pfn 0x%05x", pfn)).contains("d" + dom).contains("WRITABLE");
-        tree.clickRow(h.edt(() -> h.view.tree().getRowForPath(h.view.pathOf(pteKey(page)))));
+        select(pteKey(page));
         h.await("details shown", () -> h.view.details().value("Machine frame (mfn)") != null);
         assertThat(h.view.details().value("Machine frame (mfn)")).isEqualTo(String.format("0x%x", mfn));
         assertThat(h.view.details().value("Writable (RW)")).isEqualTo("yes");
@@ -92,7 +105,10 @@ class PageTableViewTest {
         int shown = h.edt(() -> ((DefaultMutableTreeNode) h.view.pathOf(l2Key).getLastPathComponent())
             .getChildCount());
         assertThat(shown).as("only the present entries of the page directory").isLessThan(512);
-        h.window.checkBox("showEmpty").click();
+        h.edt(() -> {
+            h.view.showEmptyToggle().doClick();
+            return null;
+        });
         h.await("all 512 entries", () -> ((DefaultMutableTreeNode) h.view.pathOf(l2Key).getLastPathComponent())
             .getChildCount() == 512);
         assertThat(rowText(List.of(page >>> 30, 511))).contains("not present");
@@ -113,7 +129,7 @@ class PageTableViewTest {
         assertThat(icon(pteKey(page2))).isSameAs(DecisionIcon.NO);
         assertThat(tooltip(pteKey(page2))).contains("refused").contains(rule.replace("<", "&lt;"));
         assertThat(tooltip(pteKey(page))).contains("accepted");
-        tree.clickRow(h.edt(() -> h.view.tree().getRowForPath(h.view.pathOf(pteKey(page2)))));
+        select(pteKey(page2));
         h.await("details of the refused entry", () -> "refused".equals(h.view.details().value("Last batch")));
         assertThat(h.view.details().value("Rule")).isEqualTo(rule);
         assertThat(h.view.details().value("Request")).startsWith("mmu_update");
