@@ -16,7 +16,7 @@ public final class Views {
     /** Contract: creates (on the EDT) the standard views for {@code c}, in the order of the View menu. */
     public static List<View> standard(SessionController c) {
         return List.of(new DisassemblyPanel(c), new SourcePanel(c), new CpuPanel(c), new StackPanel(c),
-            new MemoryPanel(c), new DomainsPanel(c), new TracePanel(c), new ConsolePanel(c), new TimelinePanel(c),
-            new BreakpointsPanel(c));
+            new MemoryPanel(c), new DomainsPanel(c), new TracePanel(c), new ConsolePanel(c), new PageTableView(c),
+            new FrameTableView(c), new TimelinePanel(c), new BreakpointsPanel(c));
     }
 }
