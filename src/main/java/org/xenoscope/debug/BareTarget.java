@@ -63,6 +63,6 @@ final class BareTarget implements Target {
     @Override
     public List<Snapshot.DomainView> domains() {
         return List.of(new Snapshot.DomainView(0, "bare metal", finished() ? "FINISHED" : "RUNNING", finish,
-            m.memory().frames(), console.toString(), true));
+            m.memory().frames(), Snapshot.tail(console), console.length(), true));
     }
 }

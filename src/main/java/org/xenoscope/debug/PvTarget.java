@@ -94,7 +94,7 @@ final class PvTarget implements Target {
         Hypervisor hv = sys.hypervisor();
         for (Domain d : hv.domains()) {
             v.add(new Snapshot.DomainView(d.id(), d.name(), d.state().name(), d.endReason(), d.nrPages(),
-                d.console(), d == hv.current()));
+                Snapshot.tail(d.consoleText()), d.consoleLength(), d == hv.current()));
         }
         return v;
     }

@@ -14,9 +14,21 @@ public record Snapshot(long cycles, Registers cpu, List<DomainView> domains, lon
         domains = List.copyOf(domains);
     }
 
-    /** One domain: id, name, state, why it ended, pages of memory, everything it printed, whether it is current. */
+    /**
+     * One domain: id, name, state, why it ended, pages of memory, the last {@link #CONSOLE_TAIL} characters it printed
+     * ({@code console}) and how many it printed in all ({@code consoleLength}), whether it is current.
+     */
     public record DomainView(int id, String name, String state, String endReason, int pages, String console,
-                             boolean current) {
+                             long consoleLength, boolean current) {
+    }
+
+    /** Console characters a snapshot carries per domain (the end of the output; the count says how much came). */
+    public static final int CONSOLE_TAIL = 64 * 1024;
+
+    /** The last {@link #CONSOLE_TAIL} characters of {@code all}. */
+    static String tail(CharSequence all) {
+        int n = all.length();
+        return all.subSequence(Math.max(0, n - CONSOLE_TAIL), n).toString();
     }
 
     /** One segment register: selector and the descriptor cache. */

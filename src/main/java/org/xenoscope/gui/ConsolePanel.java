@@ -26,6 +26,7 @@ public final class ConsolePanel implements View {
     private final JTabbedPane tabs = new JTabbedPane();
     private final Map<Integer, JTextArea> areas = new LinkedHashMap<>();
     private final Map<Integer, String> shown = new LinkedHashMap<>();
+    private final Map<Integer, Long> shownLength = new LinkedHashMap<>();
     private final JTextField input = new JTextField();
     private final JButton send = new JButton("Send");
 
@@ -64,6 +65,7 @@ public final class ConsolePanel implements View {
             tabs.removeAll();
             areas.clear();
             shown.clear();
+            shownLength.clear();
         }
         for (Snapshot.DomainView d : s.domains()) {
             boolean fresh = !areas.containsKey(d.id());
@@ -71,25 +73,39 @@ public final class ConsolePanel implements View {
             if (fresh && d.current()) { // a new domain that runs: show its console
                 tabs.setSelectedIndex(tabs.getTabCount() - 1);
             }
-            String text = d.console();
-            String old = shown.getOrDefault(d.id(), "");
-            if (text.equals(old)) {
+            String text = d.console(); // the tail of the output; d.consoleLength() says how much came in all
+            long old = shownLength.getOrDefault(d.id(), 0L);
+            long now = d.consoleLength();
+            if (now == old) {
                 continue;
             }
-            if (text.startsWith(old)) {
-                a.append(text.substring(old.length()));
-            } else { // travelled back: the console lost output
+            if (now > old && now - old <= text.length()) {
+                a.append(text.substring((int) (text.length() - (now - old))));
+            } else { // travelled back (the console lost output), or more came than a snapshot carries
                 a.setText(text);
             }
+            shownLength.put(d.id(), now);
             shown.put(d.id(), text);
+            trim(a);
             a.setCaretPosition(a.getDocument().getLength());
+        }
+    }
+
+    /** Characters a console tab keeps: older output is dropped so a chatty guest cannot slow the view down. */
+    static final int KEEP_CHARS = 32 * 1024;
+
+    /** Drops the oldest output beyond {@link #KEEP_CHARS} (in whole chunks, so it happens rarely). */
+    private static void trim(JTextArea a) {
+        int len = a.getDocument().getLength();
+        if (len > KEEP_CHARS * 2) {
+            a.replaceRange("", 0, len - KEEP_CHARS);
         }
     }
 
     private JTextArea addTab(Snapshot.DomainView d) {
         JTextArea a = UiScale.monospaced(new JTextArea());
         a.setEditable(false);
-        a.setLineWrap(true);
+        a.setLineWrap(false); // a wrapping view lays the whole text out again on each append: too slow
         String title = d.name().equals("bare metal") ? "COM1" : "Dom" + d.id() + " " + d.name();
         a.setName("console" + d.id());
         a.getAccessibleContext().setAccessibleName("Console of " + title);

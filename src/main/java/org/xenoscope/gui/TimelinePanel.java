@@ -38,14 +38,19 @@ public final class TimelinePanel implements View {
     static final String[] KINDS = {"hypercall", "exception", "emulate", "event", "upcall", "shutdown/crash",
         "validation", "other"};
     /** At most this many new events are plotted per refresh (the rest are skipped: a runaway guest). */
-    static final int MAX_PER_REFRESH = 5_000;
-    /** Points kept per domain; older ones scroll out. */
-    static final int MAX_POINTS = 20_000;
+    static final int MAX_PER_REFRESH = 2_000;
+    /** Points kept per domain; older ones scroll out (drawing is what costs: keep the chart cheap to repaint). */
+    static final int MAX_POINTS = 4_000;
+    /** While a guest runs, the chart is redrawn at most this often (a step or a stop always redraws). */
+    static final long RUNNING_REDRAW_NANOS = 250_000_000L;
 
     private final SessionController controller;
+    private long lastDraw;
     private final JPanel panel = new JPanel(new MigLayout("fill, insets 4", "[grow]", "[grow][]"));
     private final XYSeriesCollection data = new XYSeriesCollection();
     private final Map<Integer, XYSeries> series = new LinkedHashMap<>();
+    /** The points shown per domain (time, kind), newest last, at most MAX_POINTS. */
+    private final Map<Integer, java.util.ArrayDeque<double[]>> points = new LinkedHashMap<>();
     private final int[] counts = new int[KINDS.length];
     private final JFreeChart chart;
     private final ChartPanel chartPanel;
@@ -97,7 +102,12 @@ public final class TimelinePanel implements View {
             style();
         }
         TraceBuffer b = session.trace();
-        if (b != buffer || s.generation() != generation || b.generation() != generation) {
+        boolean fresh0 = b != buffer || s.generation() != generation || b.generation() != generation;
+        if (!fresh0 && s.running() && System.nanoTime() - lastDraw < RUNNING_REDRAW_NANOS) {
+            return; // the next refresh catches up: trace events wait in the buffer
+        }
+        lastDraw = System.nanoTime();
+        if (fresh0) {
             reset(b, s.generation());
         }
         List<TraceEvent> fresh = b.since(lastSeq);
@@ -105,15 +115,26 @@ public final class TimelinePanel implements View {
             return;
         }
         lastSeq = fresh.get(fresh.size() - 1).seq();
+        for (TraceEvent e : fresh) {
+            counts[kind(e.type())]++;
+        }
         List<TraceEvent> shown = fresh.size() > MAX_PER_REFRESH
             ? fresh.subList(fresh.size() - MAX_PER_REFRESH, fresh.size()) : fresh;
         for (TraceEvent e : shown) {
-            int k = kind(e.type());
-            counts[k]++;
-            seriesOf(e.domain()).add(e.time(), k, false);
+            java.util.ArrayDeque<double[]> q = points.computeIfAbsent(e.domain(), d -> new java.util.ArrayDeque<>());
+            if (q.size() == MAX_POINTS) {
+                q.removeFirst();
+            }
+            q.addLast(new double[] {e.time(), kind(e.type())});
         }
-        for (XYSeries x : series.values()) {
-            x.fireSeriesChanged();
+        for (Map.Entry<Integer, java.util.ArrayDeque<double[]>> e : points.entrySet()) {
+            XYSeries x = seriesOf(e.getKey()); // refill in one go: one change event, no per-point removal
+            x.setNotify(false);
+            x.clear();
+            for (double[] p : e.getValue()) {
+                x.add(p[0], p[1], false);
+            }
+            x.setNotify(true);
         }
         TraceEvent l = fresh.get(fresh.size() - 1);
         last = "Dom" + l.domain() + " at " + l.time() + ": " + l.summary();
@@ -126,6 +147,7 @@ public final class TimelinePanel implements View {
         lastSeq = -1;
         last = "";
         series.clear();
+        points.clear();
         data.removeAllSeries();
         java.util.Arrays.fill(counts, 0);
         describe();
@@ -134,7 +156,6 @@ public final class TimelinePanel implements View {
     private XYSeries seriesOf(int domain) {
         return series.computeIfAbsent(domain, d -> {
             XYSeries x = new XYSeries("Dom" + d, false, true);
-            x.setMaximumItemCount(MAX_POINTS);
             data.addSeries(x);
             chart.getXYPlot().getRenderer().setSeriesPaint(data.getSeriesCount() - 1,
                 Theme.SERIES[(data.getSeriesCount() - 1) % Theme.SERIES.length]);

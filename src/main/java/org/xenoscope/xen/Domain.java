@@ -175,6 +175,16 @@ public final class Domain implements MmDomain {
         return vmAssist;
     }
 
+    /** Characters the domain has written to its console so far. */
+    public int consoleLength() {
+        return console.length();
+    }
+
+    /** The console text as a sequence, without a copy (the debugger takes its tail). */
+    public CharSequence consoleText() {
+        return console;
+    }
+
     /** Everything the domain has written to its console so far. */
     public String console() {
         return console.toString();

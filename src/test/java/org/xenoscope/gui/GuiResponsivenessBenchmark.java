@@ -68,7 +68,18 @@ public final class GuiResponsivenessBenchmark {
         Path src = Files.writeString(dir.resolve("ticker.asm"), GUEST);
         byte[] elf = Assembler.assembleFile(src, Assembler.Options.elf()).image();
         System.setProperty("xenoscope.settings", dir.resolve("settings.properties").toString());
-        MainWindow w = XenoscopeApp.start(null, Settings.load());
+        String exclude = System.getProperty("bench.exclude", ""); // titles to leave out, comma-separated
+        MainWindow[] box = new MainWindow[1];
+        SwingUtilities.invokeAndWait(() -> {
+            Settings settings = Settings.load();
+            settings.theme().install();
+            SessionController sc = new SessionController();
+            List<View> views = new ArrayList<>(Views.standard(sc));
+            views.removeIf(v -> List.of(exclude.split(",")).contains(v.title()));
+            box[0] = new MainWindow(sc, views, settings);
+            box[0].frame().setVisible(true);
+        });
+        MainWindow w = box[0];
         SessionController c = w.controller();
         SwingUtilities.invokeAndWait(() -> w.open("ticker.asm", SystemSpec.pv("ticker.elf", elf, 16, "")));
         System.out.println("panels: " + c.views().size() + " " + c.views().stream().map(View::title).toList());
@@ -84,6 +95,34 @@ public final class GuiResponsivenessBenchmark {
         c.post(new Command.Continue());
         List<Long> waits = new ArrayList<>();
         long end = System.nanoTime() + RUN_SECONDS * 1_000_000_000L;
+        Thread[] edt = new Thread[1];
+        SwingUtilities.invokeAndWait(() -> edt[0] = Thread.currentThread());
+        java.util.Map<String, Integer> samples = new java.util.TreeMap<>();
+        Thread sampler = new Thread(() -> {
+            while (System.nanoTime() < end) {
+                StackTraceElement[] st = edt[0].getStackTrace();
+                String where = "idle";
+                for (StackTraceElement f : st) {
+                    String cl = f.getClassName();
+                    if (cl.startsWith("org.xenoscope") || cl.startsWith("org.jfree.chart.renderer")
+                        || cl.startsWith("javax.swing.text") || cl.startsWith("javax.swing.JTable")) {
+                        where = cl.replaceAll(".*\\.", "") + "." + f.getMethodName();
+                        break;
+                    }
+                }
+                if (st.length > 0 && !st[0].getMethodName().equals("park") && !st[0].getMethodName().contains("wait")) {
+                    samples.merge(where, 1, Integer::sum);
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        if (Boolean.getBoolean("bench.sample")) {
+            sampler.start();
+        }
         while (System.nanoTime() < end) {
             long posted = System.nanoTime();
             AtomicLong ran = new AtomicLong();
@@ -95,6 +134,11 @@ public final class GuiResponsivenessBenchmark {
         c.post(new Command.Pause());
         System.out.printf("run at unlimited speed for %d s: %,d cycles, EDT probe waits (ms) %s%n", RUN_SECONDS,
             s.cycles(), stats(waits));
+        if (Boolean.getBoolean("bench.sample")) {
+            sampler.join();
+            samples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
+                .forEach(e -> System.out.println("  EDT busy in " + e.getKey() + ": " + e.getValue() + " samples"));
+        }
     }
 
     private static void stepPhase(SessionController c) throws Exception {
@@ -102,6 +146,7 @@ public final class GuiResponsivenessBenchmark {
             Thread.onSpinWait();
         }
         List<Long> refresh = new ArrayList<>();
+        Snapshot[] lastShown = {c.shown()};
         for (int i = 0; i < STEPS; i++) {
             long before = c.session().latest().cycles();
             c.post(new Command.Step());
@@ -110,13 +155,29 @@ public final class GuiResponsivenessBenchmark {
             }
             AtomicLong took = new AtomicLong();
             SwingUtilities.invokeAndWait(() -> {
+                Snapshot now = c.session().latest();
                 long t0 = System.nanoTime();
-                c.redraw();
+                for (View v : c.views()) { // what one refresh does for a new snapshot after a step
+                    v.update(now, lastShown[0]);
+                }
                 took.set(System.nanoTime() - t0);
+                lastShown[0] = now;
             });
             refresh.add(took.get());
         }
         System.out.printf("step mode: %d steps, refresh of every panel (ms) %s%n", STEPS, stats(refresh));
+        SwingUtilities.invokeAndWait(() -> {
+            Snapshot s = c.session().latest();
+            for (View v : c.views()) {
+                long best = Long.MAX_VALUE;
+                for (int i = 0; i < 20; i++) {
+                    long t0 = System.nanoTime();
+                    v.update(s, null);
+                    best = Math.min(best, System.nanoTime() - t0);
+                }
+                System.out.printf("  %-12s %.2f ms%n", v.title(), best / 1e6);
+            }
+        });
     }
 
     private static String stats(List<Long> nanos) {
