@@ -39,6 +39,10 @@ public enum GuestFlavour {
     public static final int IDT_VIRT_START = PERDOMAIN_VIRT_START + GDT_PAGES * 4096;
     /** The TSS page, after the IDT. */
     public static final int TSS_VIRT_START = IDT_VIRT_START + 4096;
+    /** The guest's LDT pages as the CPU sees them (Xen's "shadow LDT"), after the TSS: 16 pages, 8192 entries. */
+    public static final int LDT_VIRT_START = TSS_VIRT_START + 4096;
+    /** Pages of the LDT mapping. */
+    public static final int LDT_PAGES = 16;
 
     private final int hypervisorVirtStart;
     private final int m2pStart;

@@ -121,7 +121,7 @@ public final class Hypervisor implements RingZeroMonitor {
         List<InvariantChecker.Roots> r = new ArrayList<>();
         for (Domain d : domains) {
             if (d.id() != DOM0) {
-                r.add(new InvariantChecker.Roots(d, d.vcpu0.baseMfn, d.vcpu0.gdtFrames));
+                r.add(new InvariantChecker.Roots(d, d.vcpu0.baseMfn, d.vcpu0.gdtFrames, d.vcpu0.ldtFrames));
             }
         }
         return r;

@@ -125,12 +125,8 @@ final class MmuOps {
             case MmuextCmd.MMUEXT_INVLPG_LOCAL, MmuextCmd.MMUEXT_INVLPG_MULTI, MmuextCmd.MMUEXT_INVLPG_ALL ->
                 cpu.mmu().flushPage(arg1);
             case MmuextCmd.MMUEXT_FLUSH_CACHE, MmuextCmd.MMUEXT_FLUSH_CACHE_GLOBAL -> { } // no caches modelled
-            case MmuextCmd.MMUEXT_SET_LDT -> {
-                if (arg2 != 0) {
-                    // SIMPLIFICATION: no LDT support yet (Xen maps it through a shadow LDT in the per-domain area)
-                    throw new HypercallError(Errno.ENOSYS, "LDTs are not supported yet");
-                }
-            }
+            case MmuextCmd.MMUEXT_SET_LDT -> decide(c, what, -1, -1, () -> String.format("LDT at 0x%08x, %d "
+                + "entries", arg1, arg2), () -> LdtOps.setLdt(c, arg1, arg2));
             case MmuextCmd.MMUEXT_CLEAR_PAGE -> decide(c, what, arg1, String.format("mfn 0x%x", arg1),
                 () -> writePage(c, arg1, -1));
             case MmuextCmd.MMUEXT_COPY_PAGE -> decide(c, what, arg1, String.format("mfn 0x%x <- mfn 0x%x", arg1,
@@ -202,6 +198,9 @@ final class MmuOps {
 
     /** The state of {@code mfn} now, as {@link #stats} will word it when the trace is read. */
     private static Supplier<String> snapshot(FrameTable ft, int mfn) {
+        if (mfn < 0) {
+            return () -> "";
+        }
         if (!ft.valid(mfn)) {
             return () -> "no such frame";
         }

@@ -30,6 +30,10 @@ public final class Vcpu {
     final int[] debugReg = {0, 0, 0, 0, 0, 0, 0xFFFF0FF0, 0x400};
     /** The top-level page table the VCPU runs on (its base pointer: a type reference), or -1. */
     int baseMfn = -1;
+    /** The guest's LDT (MMUEXT_SET_LDT): linear base, entries, and the machine frames taken as LDT pages. */
+    int ldtBase;
+    int ldtEntries;
+    int[] ldtFrames = new int[0];
     /** Machine frames of the guest's GDT (set_gdt), and its entry count. */
     int[] gdtFrames = new int[0];
     int gdtEntries;
@@ -93,6 +97,14 @@ public final class Vcpu {
 
     public int baseMfn() {
         return baseMfn;
+    }
+
+    public int ldtEntries() {
+        return ldtEntries;
+    }
+
+    public int[] ldtFrames() {
+        return ldtFrames.clone();
     }
 
     public int gdtEntries() {

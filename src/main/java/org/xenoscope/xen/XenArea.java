@@ -29,8 +29,10 @@ import org.xenoscope.xen.abi.Selectors;
 public final class XenArea {
     /** The TSS selector in Xen's reserved GDT page. */
     public static final int TSS_SELECTOR = 0xE038;
-    /** GDTR limit: the guest's 14 pages and Xen's entries up to the TSS. */
-    public static final int GDT_LIMIT = TSS_SELECTOR + 7;
+    /** The LDT selector in Xen's reserved GDT page (its descriptor points at the shadow LDT pages). */
+    public static final int LDT_SELECTOR = 0xE040;
+    /** GDTR limit: the guest's 14 pages and Xen's entries up to the LDT descriptor. */
+    public static final int GDT_LIMIT = LDT_SELECTOR + 7;
     /** Where Xen's (never executed) ring-0 entry points would be; the IDT gates point there. */
     static final int XEN_ENTRY_BASE = 0xFF100000;
 
@@ -109,6 +111,10 @@ public final class XenArea {
         int flags = PageTables.P | PageTables.RW | PageTables.A | PageTables.D;
         PageTables.write(mem, f, d.perDomainL1Mfn, GuestFlavour.GDT_PAGES, PageTables.entry(d.idtMfn, flags));
         PageTables.write(mem, f, d.perDomainL1Mfn, GuestFlavour.GDT_PAGES + 1, PageTables.entry(d.tssMfn, flags));
+        for (int page = 0; page < GuestFlavour.LDT_PAGES; page++) {
+            PageTables.write(mem, f, d.perDomainL1Mfn, GuestFlavour.GDT_PAGES + 2 + page,
+                PageTables.entry(zeroMfn, flags));
+        }
         writeXenGdt(d);
         writeIdt(d);
         d.xenL2Entries = new long[4096 / f.pteSize()];
@@ -126,6 +132,20 @@ public final class XenArea {
     void mapGdtPage(Domain d, int page, int mfn) {
         PageTables.write(mem, d.flavour(), d.perDomainL1Mfn, page,
             PageTables.entry(mfn, PageTables.P | PageTables.RW | PageTables.A | PageTables.D));
+    }
+
+    /**
+     * Maps the LDT pages of domain {@code d} to {@code frames} (Xen's zero page beyond them) and writes the LDT
+     * descriptor for {@code entries} entries (a not-present one for 0).
+     */
+    void mapLdt(Domain d, int[] frames, int entries) {
+        for (int page = 0; page < GuestFlavour.LDT_PAGES; page++) {
+            int mfn = page < frames.length ? frames[page] : zeroMfn;
+            PageTables.write(mem, d.flavour(), d.perDomainL1Mfn, GuestFlavour.GDT_PAGES + 2 + page,
+                PageTables.entry(mfn, PageTables.P | PageTables.RW | PageTables.A | PageTables.D));
+        }
+        long desc = entries == 0 ? 0 : Descriptors.system(GuestFlavour.LDT_VIRT_START, entries * 8 - 1, 0x82);
+        put((long) d.xenGdtMfn << 12, LDT_SELECTOR, desc);
     }
 
     /** Sets the TSS's ring-1 stack (stack_switch). */

@@ -225,4 +225,51 @@ class MmRulesTest {
             ((long) spare(f, 0) << 12) | RW);
         assertThat(f.hv.checkFrameTable(null)).isNotEmpty().first().asString().contains("counts general");
     }
+
+    private static int setLdt(PvFixture f, int va, int entries) {
+        int op = f.scratch() + 128;
+        f.mem().write32(op, 13); // MMUEXT_SET_LDT
+        f.mem().write32(op + 4, va);
+        f.mem().write32(op + 8, entries);
+        return f.call("mmuext_op", op, 1, 0, 0x7FF0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(GuestFlavour.class)
+    void anLdtIsTakenThroughItsTypeAndItsDescriptorsAreChecked(GuestFlavour fl) {
+        PvFixture f = PvFixture.boot(fl == GuestFlavour.PAE, """
+                mov ax, 0x000D          ; LDT entry 1, RPL 1
+                mov ds, ax
+                mov eax, [0x00100000]
+                jmp $
+            """);
+        int va = f.scratch() + 8192; // a page of the guest's .bss
+        int frame = (int) (f.cpu().mmu().translate(va, false, false) >>> 12);
+        var mem = f.hv.machine().memory();
+        mem.writeQword(((long) frame << 12) + 8, Descriptors.flat(0xFFFFF, 0xB2)); // flat ring-1 data, 4 GiB
+        assertThat(setLdt(f, va, 2)).as("the page is still mapped writable").isEqualTo(EINVAL);
+        assertThat(f.call("update_va_mapping", va, (frame << 12) | RO, 0, 2)).isZero();
+        assertThat(setLdt(f, va + 8, 2)).as("misaligned").isEqualTo(EINVAL);
+        assertThat(setLdt(f, va, 8193)).as("too many entries").isEqualTo(EINVAL);
+        mem.writeQword(((long) frame << 12) + 16, Descriptors.flat(0xFFFFF, 0x92)); // DPL 0 at entry 2
+        assertThat(setLdt(f, va, 3)).as("a DPL-0 descriptor").isEqualTo(EINVAL);
+        assertThat(f.hv.frames().typeCount(frame)).isZero();
+        assertThat(setLdt(f, va, 2)).as("the whole page is validated, not only the entries in use")
+            .isEqualTo(EINVAL);
+        mem.writeQword(((long) frame << 12) + 16, 0);
+        assertThat(setLdt(f, va, 2)).isZero();
+        assertThat(f.hv.frames().type(frame)).isEqualTo(FrameType.LDT);
+        assertThat(f.hv.frames().typeCount(frame)).isEqualTo(1);
+        assertThat(mem.readQword(((long) frame << 12) + 8)).as("clipped below Xen")
+            .isEqualTo(Descriptors.flat((fl.segmentMax() >>> 12) - 1, 0xB2));
+        assertCountsTrue(f);
+        assertThat(f.run(50).outcome()).isEqualTo(Hypervisor.Outcome.LIMIT);
+        assertThat(f.cpu().seg(org.xenoscope.machine.cpu.Cpu.DS).selector).isEqualTo(0x000D);
+        assertThat(f.cpu().seg(org.xenoscope.machine.cpu.Cpu.DS).limit).isEqualTo(fl.segmentMax() - 1);
+        assertThat(f.call("update_va_mapping", va, (frame << 12) | RW, 0, 2)).as("an LDT page mapped writable")
+            .isEqualTo(EINVAL);
+        assertThat(setLdt(f, 0, 0)).isZero();
+        assertThat(f.hv.frames().typeCount(frame)).isZero();
+        assertCountsTrue(f);
+    }
 }

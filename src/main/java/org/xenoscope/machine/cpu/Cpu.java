@@ -320,6 +320,11 @@ public final class Cpu {
         Segmentation.loadDataOrStack(this, s, selector);
     }
 
+    /** LLDT with the usual checks (a null selector leaves no LDT). */
+    public void loadLdt(int selector) {
+        Segmentation.loadLdt(this, selector);
+    }
+
     /** LTR with the usual checks. */
     public void loadTr(int selector) {
         Segmentation.loadTr(this, selector);

@@ -12,9 +12,10 @@ import java.util.function.Supplier;
  */
 public final class InvariantChecker {
     /** What references a domain holds outside its page tables: its current top-level table and GDT frames. */
-    public record Roots(MmDomain domain, int baseMfn, int[] gdtFrames) {
+    public record Roots(MmDomain domain, int baseMfn, int[] gdtFrames, int[] ldtFrames) {
         public Roots {
             gdtFrames = gdtFrames.clone();
+            ldtFrames = ldtFrames.clone();
         }
     }
 
@@ -53,6 +54,9 @@ public final class InvariantChecker {
             }
             for (int gdt : r.gdtFrames()) {
                 hold(g, t, want, gdt, FrameType.GDT, bad, () -> "GDT of d" + r.domain().id());
+            }
+            for (int ldt : r.ldtFrames()) {
+                hold(g, t, want, ldt, FrameType.LDT, bad, () -> "LDT of d" + r.domain().id());
             }
         }
         for (int f = 0; f < n; f++) {
