@@ -32,6 +32,8 @@ import org.xenoscope.gui.mm.FrameMap;
 public final class FrameTableView implements View {
     private final JPanel panel = new JPanel(new BorderLayout());
     private final JLabel header = new JLabel(" ");
+    private final javax.swing.JButton check = new javax.swing.JButton("Check counts");
+    private final JLabel checkResult = new JLabel(" ");
     private final FrameGrid grid = new FrameGrid();
     private final FieldTable details = new FieldTable("Selected frame");
     private final DefaultListModel<String> mappings = new DefaultListModel<>();
@@ -40,7 +42,10 @@ public final class FrameTableView implements View {
     private final Coalescer<FrameDetails> detailReads;
 
     /** Creates the view (EDT); it follows {@code controller}'s sessions. */
+    private final SessionController controller;
+
     public FrameTableView(SessionController controller) {
+        this.controller = controller;
         mapReads = new Coalescer<>(controller, () -> e -> FrameMap.of(e.target().hypervisor()), this::showMap,
             ex -> FrameMap.none("cannot read the frame table: " + ex.getMessage()));
         detailReads = new Coalescer<>(controller, () -> {
@@ -53,6 +58,15 @@ public final class FrameTableView implements View {
         JPanel top = new JPanel(new BorderLayout());
         header.setBorder(BorderFactory.createEmptyBorder(2, 4, 2, 4));
         top.add(header, BorderLayout.NORTH);
+        check.setName("frameCheck");
+        check.setToolTipText("Recompute every frame's counts from the page tables and compare with the frame table");
+        check.getAccessibleContext().setAccessibleDescription(check.getToolTipText());
+        checkResult.setName("frameCheckResult");
+        check.addActionListener(e -> checkCounts());
+        JPanel checkRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 2));
+        checkRow.add(check);
+        checkRow.add(checkResult);
+        top.add(checkRow, BorderLayout.SOUTH);
         top.add(legend(), BorderLayout.CENTER);
         JScrollPane gridScroll = new JScrollPane(grid);
         gridScroll.getVerticalScrollBar().setUnitIncrement(FrameGrid.CELL);
@@ -113,6 +127,24 @@ public final class FrameTableView implements View {
                 return FrameGrid.CELL;
             }
         };
+    }
+
+    /**
+     * The invariant checker on demand: recomputes every general and type count from what references the frames
+     * (page tables, pins, base pointers, GDT and LDT frames) and says whether the frame table agrees.
+     */
+    void checkCounts() {
+        checkResult.setText("checking...");
+        controller.query(e -> {
+            org.xenoscope.xen.Hypervisor hv = e.target().hypervisor();
+            return hv == null ? java.util.List.of("no hypervisor") : hv.checkFrameTable(null);
+        }, bad -> checkResult.setText(bad.isEmpty() ? "every count agrees with the tables"
+            : bad.size() + " disagreement(s): " + bad.get(0)));
+    }
+
+    /** The checker's last answer, as shown. */
+    String checkResult() {
+        return checkResult.getText();
     }
 
     @Override

@@ -107,4 +107,13 @@ class FrameTableViewTest {
         assertThat(mappings()).containsExactly(String.format("L1 mfn 0x%x, entry %d, RW", found[1],
             (page >>> 12) & 511));
     }
+
+    @Test
+    void checkCountsRunsTheInvariantCheckerOnDemand() {
+        h.edt(() -> {
+            h.view.checkCounts();
+            return null;
+        });
+        h.await("the checker answered", () -> h.view.checkResult().equals("every count agrees with the tables"));
+    }
 }
