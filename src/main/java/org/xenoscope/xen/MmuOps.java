@@ -39,9 +39,34 @@ final class MmuOps {
         });
     }
 
+    /**
+     * The domains a request acts for: {@code [0]} owns the page tables (bits 31..16 of foreigndom: PFD + 1, 0 = the
+     * caller), {@code [1]} owns the frames new entries map (bits 15..0: FD, DOMID_SELF = the caller). Only a
+     * privileged domain (Domain 0's toolstack) may name another domain: -EPERM otherwise, -ESRCH for none.
+     */
+    static Domain[] foreign(Call c, int foreigndom) {
+        Domain self = c.domain();
+        int fd = foreigndom & 0xFFFF;
+        int pfdPlus1 = foreigndom >>> 16;
+        Domain data = fd == DomId.DOMID_SELF || fd == self.id() ? self : other(c, fd);
+        Domain tables = pfdPlus1 == 0 || pfdPlus1 - 1 == self.id() ? self : other(c, pfdPlus1 - 1);
+        return new Domain[] {tables, data};
+    }
+
+    private static Domain other(Call c, int id) {
+        if (!c.domain().privileged()) {
+            throw new HypercallError(Errno.EPERM, "d" + c.domain().id() + " may not act on d" + id + "'s memory");
+        }
+        Domain d = c.hv().domain(id);
+        if (d == null || d.id() == Hypervisor.DOM0) {
+            throw new HypercallError(Errno.ESRCH, "no guest domain " + id);
+        }
+        return d;
+    }
+
     /** Contract: see the class comment. */
     static int mmuUpdate(Call c) {
-        checkForeign(c, c.arg(3));
+        Domain[] fd = foreign(c, c.arg(3));
         int count = c.arg(1) & ~MMU_UPDATE_PREEMPTED;
         int done = 0;
         try {
@@ -49,7 +74,7 @@ final class MmuOps {
                 int a = c.arg(0) + 16 * done;
                 long ptr = c.mem().read64(a);
                 long val = c.mem().read64(a + 8);
-                update(c, ptr, val);
+                update(c, ptr, val, fd[0], fd[1]);
             }
         } finally {
             if (c.arg(2) != 0) {
@@ -59,25 +84,25 @@ final class MmuOps {
         return 0;
     }
 
-    private static void update(Call c, long ptr, long val) {
+    private static void update(Call c, long ptr, long val, Domain d, Domain data) {
         int cmd = (int) (ptr & MmuUpdateCmd.CMD_MASK);
         long p = ptr & ~3L;
-        Domain d = c.domain();
         FrameTable ft = c.hv().frames();
         int mfn = (int) (p >>> 12);
         switch (cmd) {
             case MmuUpdateCmd.MMU_NORMAL_PT_UPDATE, MmuUpdateCmd.MMU_PT_UPDATE_PRESERVE_AD -> decide(c, "mmu_update",
                 mfn, p, () -> String.format("entry at 0x%x = 0x%x", p, val), () -> {
                     FrameType t = c.hv().pageTables().normalUpdate(p, val,
-                        cmd == MmuUpdateCmd.MMU_PT_UPDATE_PRESERVE_AD, d);
-                    if (t == FrameType.L3 && mfn == d.vcpu0.baseMfn) {
+                        cmd == MmuUpdateCmd.MMU_PT_UPDATE_PRESERVE_AD, d, data);
+                    if (t == FrameType.L3 && mfn == d.vcpu0.baseMfn && d == c.hv().current()) {
                         c.cpu().writeCr(3, c.cpu().cr(3)); // the CPU caches PDPTEs: reload them
                     }
                 });
             case MmuUpdateCmd.MMU_MACHPHYS_UPDATE -> decide(c, "mmu_update", mfn, String.format("M2P[0x%x] = 0x%x",
                 mfn, val), () -> {
-                    if (!ft.valid(mfn) || ft.owner(mfn) != d.id()) {
-                        throw new MmRefused(String.format("M2P update of mfn 0x%x: not d%d's frame", mfn, d.id()));
+                    if (!ft.valid(mfn) || ft.owner(mfn) != data.id()) {
+                        throw new MmRefused(String.format("M2P update of mfn 0x%x: not d%d's frame", mfn,
+                            data.id()));
                     }
                     ft.setM2p(mfn, (int) val);
                 });
@@ -87,13 +112,13 @@ final class MmuOps {
 
     /** Contract: see the class comment. */
     static int mmuextOp(Call c) {
-        checkForeign(c, c.arg(3));
+        Domain owner = foreign(c, c.arg(3))[1];
         int count = c.arg(1) & ~MMU_UPDATE_PREEMPTED;
         int done = 0;
         try {
             for (; done < count; done++) {
                 int a = c.arg(0) + 12 * done;
-                extended(c, c.mem().read32(a), c.mem().read32(a + 4), c.mem().read32(a + 8));
+                extended(c, owner, c.mem().read32(a), c.mem().read32(a + 4), c.mem().read32(a + 8));
             }
         } finally {
             if (c.arg(2) != 0) {
@@ -103,21 +128,22 @@ final class MmuOps {
         return 0;
     }
 
-    private static void extended(Call c, int cmd, int arg1, int arg2) {
+    /** One extended command; pins and unpins act on {@code owner}'s frames (the caller, or its foreign domain). */
+    private static void extended(Call c, Domain owner, int cmd, int arg1, int arg2) {
         Domain d = c.domain();
         Cpu cpu = c.cpu();
         String what = MmuextCmd.NAMES.nameOrNumber(cmd);
         switch (cmd) {
-            case MmuextCmd.MMUEXT_PIN_L1_TABLE -> pin(c, arg1, FrameType.L1);
-            case MmuextCmd.MMUEXT_PIN_L2_TABLE -> pin(c, arg1, FrameType.L2);
+            case MmuextCmd.MMUEXT_PIN_L1_TABLE -> pin(c, owner, arg1, FrameType.L1);
+            case MmuextCmd.MMUEXT_PIN_L2_TABLE -> pin(c, owner, arg1, FrameType.L2);
             case MmuextCmd.MMUEXT_PIN_L3_TABLE -> {
-                if (d.flavour() != GuestFlavour.PAE) {
+                if (owner.flavour() != GuestFlavour.PAE) {
                     throw new HypercallError(Errno.EINVAL, "L3 tables exist only with PAE");
                 }
-                pin(c, arg1, FrameType.L3);
+                pin(c, owner, arg1, FrameType.L3);
             }
             case MmuextCmd.MMUEXT_UNPIN_TABLE -> decide(c, what, arg1, String.format("mfn 0x%x", arg1),
-                () -> c.hv().pageTables().unpin(arg1, d));
+                () -> c.hv().pageTables().unpin(arg1, owner));
             case MmuextCmd.MMUEXT_NEW_BASEPTR -> decide(c, what, arg1, String.format("mfn 0x%x", arg1),
                 () -> c.hv().newBaseptr(d, arg1));
             case MmuextCmd.MMUEXT_TLB_FLUSH_LOCAL, MmuextCmd.MMUEXT_TLB_FLUSH_MULTI, MmuextCmd.MMUEXT_TLB_FLUSH_ALL ->
@@ -135,8 +161,8 @@ final class MmuOps {
         }
     }
 
-    private static void pin(Call c, int mfn, FrameType t) {
-        decide(c, "pin " + t, mfn, String.format("mfn 0x%x", mfn), () -> c.hv().pageTables().pin(mfn, t, c.domain()));
+    private static void pin(Call c, Domain owner, int mfn, FrameType t) {
+        decide(c, "pin " + t, mfn, String.format("mfn 0x%x", mfn), () -> c.hv().pageTables().pin(mfn, t, owner));
     }
 
     /** CLEAR_PAGE (src -1) or COPY_PAGE: the destination must be obtainable as writable, the source readable. */
@@ -154,14 +180,6 @@ final class MmuOps {
             }
         } finally {
             refs.putPageAndType(dst);
-        }
-    }
-
-    /** Only DOMID_SELF (or the caller's own id) for a domain without privilege. */
-    private static void checkForeign(Call c, int foreigndom) {
-        int fd = foreigndom & 0xFFFF;
-        if (fd != DomId.DOMID_SELF && fd != c.domain().id() && !c.domain().privileged()) {
-            throw new HypercallError(Errno.EPERM, "d" + c.domain().id() + " may not update d" + fd + "'s tables");
         }
     }
 

@@ -272,4 +272,29 @@ class MmRulesTest {
         assertThat(f.hv.frames().typeCount(frame)).isZero();
         assertCountsTrue(f);
     }
+
+    @Test
+    void onlyAPrivilegedDomainMayNameAForeignDomainAndThenItsFramesCount() {
+        PvFixture f = boot(GuestFlavour.PAE);
+        int va = 0x00300000;
+        int l1 = l1Of(f, va);
+        int index = PageTables.l1Index(GuestFlavour.PAE, va);
+        int req = f.scratch();
+        f.mem().write32(req, (l1 << 12) + 8 * index);
+        f.mem().write32(req + 4, 0);
+        f.mem().write32(req + 8, (spare(f, 0) << 12) | RW);
+        f.mem().write32(req + 12, 0);
+        int d1 = f.d.id();
+        // The guest may not name Domain 0 (or anyone) as the foreign domain.
+        assertThat(f.call("mmu_update", req, 1, 0, 0)).isEqualTo(Errno.EPERM.negative());
+        // Domain 0's toolstack may update d1's tables (PFD = d1, bits 31..16 = d1 + 1) mapping d1's frames (FD).
+        Domain dom0 = f.hv.domain(Hypervisor.DOM0);
+        int foreign = ((d1 + 1) << 16) | d1;
+        int r = f.hv.hypercalls().invoke(new Call(f.hv, dom0, 1, new int[] {req, 1, 0, foreign, 0}, f.mem()));
+        assertThat(r).isZero();
+        assertThat(f.hv.frames().type(spare(f, 0))).isEqualTo(FrameType.WRITABLE);
+        assertThat(f.hv.hypercalls().invoke(new Call(f.hv, dom0, 1, new int[] {req, 1, 0, 0x7FFF0077, 0},
+            f.mem()))).as("no such domain").isEqualTo(Errno.ESRCH.negative());
+        assertCountsTrue(f);
+    }
 }

@@ -25,6 +25,14 @@ public final class PageTableOps {
      * check); otherwise the new references are taken first.
      */
     public void modL1Entry(int l1, int index, long nw, MmDomain d) {
+        modL1Entry(l1, index, nw, d, d);
+    }
+
+    /**
+     * Contract: {@link #modL1Entry(int, int, long, MmDomain)} of a table of {@code d} whose new entry maps a frame of
+     * {@code data} (the foreign domain a privileged caller names in mmu_update's {@code foreigndom}).
+     */
+    public void modL1Entry(int l1, int index, long nw, MmDomain d, MmDomain data) {
         PagingMode m = d.pagingMode();
         Validation v = validation();
         long old = refs.entry(m, l1, index);
@@ -33,7 +41,7 @@ public final class PageTableOps {
                 EntryRules.checkL1Flags(m, nw, Why.of(() -> String.format("L1 entry %d of mfn 0x%x (0x%x)", index,
                     l1, nw)));
             } else {
-                v.getL1e(m, nw, d, l1, index);
+                v.getL1e(m, nw, data, l1, index);
             }
         }
         refs.setEntry(m, l1, index, nw);
@@ -140,6 +148,14 @@ public final class PageTableOps {
      * type the update went through.
      */
     public FrameType normalUpdate(long ptr, long val, boolean preserveAd, MmDomain d) {
+        return normalUpdate(ptr, val, preserveAd, d, d);
+    }
+
+    /**
+     * Contract: {@link #normalUpdate(long, long, boolean, MmDomain)} on a page table of {@code d} with L1 entries
+     * mapping frames of {@code data} (mmu_update's foreign domain, for a privileged caller; otherwise d itself).
+     */
+    public FrameType normalUpdate(long ptr, long val, boolean preserveAd, MmDomain d, MmDomain data) {
         PagingMode m = d.pagingMode();
         int mfn = (int) (ptr >>> 12);
         if (!ft.valid(mfn) || ft.owner(mfn) != d.id()) {
@@ -153,7 +169,7 @@ public final class PageTableOps {
             try {
                 long nw = preserveAd ? (val & ~0x60L) | (refs.entry(m, mfn, index) & 0x60L) : val;
                 switch (t) {
-                    case L1 -> modL1Entry(mfn, index, nw, d);
+                    case L1 -> modL1Entry(mfn, index, nw, d, data);
                     case L2 -> modL2Entry(mfn, index, nw, d);
                     default -> modL3Entry(mfn, index, nw, d);
                 }
