@@ -3,18 +3,19 @@ package org.xenoscope.gui.mm;
 import java.awt.Color;
 
 /**
- * The Okabe–Ito palette (Okabe and Ito, "Color Universal Design", 2008): eight colours that stay distinguishable
- * with the common colour-vision deficiencies. Views never rely on colour alone: a letter, icon or mark goes with it.
+ * The Okabe–Ito palette (Okabe and Ito, "Color Universal Design", 2008) as the memory views use it: the colours
+ * are {@link org.xenoscope.gui.Theme}'s (one definition for the whole GUI), plus tint and contrast helpers. Views
+ * never rely on colour alone: a letter, icon or mark goes with it.
  */
 public final class OkabeIto {
-    public static final Color BLACK = new Color(0x000000);
-    public static final Color ORANGE = new Color(0xE69F00);
-    public static final Color SKY_BLUE = new Color(0x56B4E9);
-    public static final Color BLUISH_GREEN = new Color(0x009E73);
-    public static final Color YELLOW = new Color(0xF0E442);
-    public static final Color BLUE = new Color(0x0072B2);
-    public static final Color VERMILLION = new Color(0xD55E00);
-    public static final Color REDDISH_PURPLE = new Color(0xCC79A7);
+    public static final Color BLACK = org.xenoscope.gui.Theme.BLACK;
+    public static final Color ORANGE = org.xenoscope.gui.Theme.ORANGE;
+    public static final Color SKY_BLUE = org.xenoscope.gui.Theme.SKY_BLUE;
+    public static final Color BLUISH_GREEN = org.xenoscope.gui.Theme.BLUISH_GREEN;
+    public static final Color YELLOW = org.xenoscope.gui.Theme.YELLOW;
+    public static final Color BLUE = org.xenoscope.gui.Theme.BLUE;
+    public static final Color VERMILLION = org.xenoscope.gui.Theme.VERMILLION;
+    public static final Color REDDISH_PURPLE = org.xenoscope.gui.Theme.REDDISH_PURPLE;
 
     private OkabeIto() {
     }

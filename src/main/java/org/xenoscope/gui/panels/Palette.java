@@ -1,27 +1,32 @@
 package org.xenoscope.gui.panels;
 
 import java.awt.Color;
+import org.xenoscope.gui.Theme;
 
 /**
- * The highlight colours of the data panels: the Okabe–Ito colour-blind-safe palette, used as translucent
- * backgrounds so they read on light, dark and high-contrast themes alike.
+ * The highlight colours of the data panels, taken from {@link Theme}'s Okabe–Ito colour-blind-safe palette; the
+ * highlights are translucent backgrounds so they read on light, dark and high-contrast themes alike.
  */
 final class Palette {
-    /** Okabe–Ito orange: a value that changed since the previous stop. */
-    static final Color CHANGED = new Color(0xE6, 0x9F, 0x00, 110);
-    /** Okabe–Ito sky blue: the current instruction / source line. */
-    static final Color CURRENT = new Color(0x56, 0xB4, 0xE9, 120);
-    /** Okabe–Ito vermillion: breakpoints and errors. */
-    static final Color ERROR = new Color(0xD5, 0x5E, 0x00);
-    /** Okabe–Ito blue: mnemonics in source text. */
-    static final Color KEYWORD = new Color(0x00, 0x72, 0xB2);
-    /** Okabe–Ito bluish green: comments. */
-    static final Color COMMENT = new Color(0x00, 0x9E, 0x73);
-    /** Okabe–Ito reddish purple: registers. */
-    static final Color REGISTER = new Color(0xCC, 0x79, 0xA7);
-    /** Okabe–Ito orange (opaque): numbers and strings. */
-    static final Color LITERAL = new Color(0xE6, 0x9F, 0x00);
+    /** Orange: a value that changed since the previous stop. */
+    static final Color CHANGED = translucent(Theme.ORANGE, 110);
+    /** Sky blue: the current instruction / source line. */
+    static final Color CURRENT = translucent(Theme.SKY_BLUE, 120);
+    /** Vermillion: breakpoints and errors. */
+    static final Color ERROR = Theme.VERMILLION;
+    /** Blue: mnemonics in source text. */
+    static final Color KEYWORD = Theme.BLUE;
+    /** Bluish green: comments. */
+    static final Color COMMENT = Theme.BLUISH_GREEN;
+    /** Reddish purple: registers. */
+    static final Color REGISTER = Theme.REDDISH_PURPLE;
+    /** Orange (opaque): numbers and strings. */
+    static final Color LITERAL = Theme.ORANGE;
 
     private Palette() {
+    }
+
+    private static Color translucent(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 }
