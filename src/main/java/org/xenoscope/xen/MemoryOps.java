@@ -33,7 +33,24 @@ final class MemoryOps {
 
     /** Contract: see the class comment. */
     static int updateVaMapping(Call c) {
-        Domain d = c.domain();
+        return updateVaMapping(c, c.domain(), c.domain().vcpu0.baseMfn);
+    }
+
+    /**
+     * Contract: {@code update_va_mapping_otherdomain(va, pte_lo, pte_hi, flags, domid)}: the same in the current
+     * address space of domain {@code domid} (its base pointer), for a privileged caller (Domain 0's toolstack);
+     * -EPERM for a guest, -ESRCH for no such domain.
+     */
+    static int updateVaMappingOtherDomain(Call c) {
+        Domain[] fd = MmuOps.foreign(c, c.arg(4) & 0xFFFF);
+        if (fd[1] == c.domain() && !c.domain().privileged()) {
+            throw new HypercallError(Errno.EPERM, "update_va_mapping_otherdomain is for privileged domains");
+        }
+        return updateVaMapping(c, fd[1], fd[1].vcpu0.baseMfn);
+    }
+
+    /** The checked write in domain {@code d}'s address space whose top-level table is {@code top}. */
+    private static int updateVaMapping(Call c, Domain d, int top) {
         GuestFlavour f = d.flavour();
         int va = c.arg(0);
         long entry = (c.arg(1) & 0xFFFFFFFFL) | ((long) c.arg(2) << 32);
@@ -45,33 +62,40 @@ final class MemoryOps {
             throw new HypercallError(Errno.EINVAL, "pte_hi must be 0 for a 2-level guest");
         }
         Cpu cpu = c.cpu();
-        int cr3 = cpu.cr(3);
-        int l1 = PageTables.l1For(cpu.memory(), f, cr3 >>> 12, f == GuestFlavour.PAE ? cr3 & 0xFE0 : 0, va);
+        int l1 = top < 0 ? -1 : PageTables.l1For(cpu.memory(), f, top, 0, va);
         if (l1 < 0) {
             throw new HypercallError(Errno.EINVAL, String.format("no L1 table maps va 0x%08x", va));
         }
-        modL1(c, l1, PageTables.l1Index(f, va), entry);
-        Mmu mmu = cpu.mmu();
-        switch (flags & UvmFlags.UVMF_FLUSHTYPE_MASK) {
-            case UvmFlags.UVMF_INVLPG -> mmu.flushPage(va);
-            case UvmFlags.UVMF_TLB_FLUSH -> mmu.flushAll();
-            default -> { }
+        modL1(c, d, l1, PageTables.l1Index(f, va), entry);
+        if (d == c.hv().current()) {
+            Mmu mmu = cpu.mmu();
+            switch (flags & UvmFlags.UVMF_FLUSHTYPE_MASK) {
+                case UvmFlags.UVMF_INVLPG -> mmu.flushPage(va);
+                case UvmFlags.UVMF_TLB_FLUSH -> mmu.flushAll();
+                default -> { }
+            }
         }
         return 0;
     }
+
 
     /**
      * Contract: writes entry {@code index} of L1 {@code l1} under the page-type rules (the L1 is taken as an L1
      * for the update); a refusal is -EINVAL with the rule that decided it, and nothing changes.
      */
     static void modL1(Call c, int l1, int index, long entry) {
+        modL1(c, c.domain(), l1, index, entry);
+    }
+
+    /** {@link #modL1(Call, int, int, long)} for a table and frames of domain {@code d}. */
+    static void modL1(Call c, Domain d, int l1, int index, long entry) {
         org.xenoscope.xen.mm.PageRefs refs = c.hv().refs();
-        long at = ((long) l1 << 12) + (long) index * c.domain().flavour().pteSize();
+        long at = ((long) l1 << 12) + (long) index * d.flavour().pteSize();
         MmuOps.decide(c, "update_va_mapping", l1, at,
             () -> String.format("L1 mfn 0x%x entry %d = 0x%x", l1, index, entry), () -> {
-                refs.getPageType(l1, org.xenoscope.xen.mm.FrameType.L1, c.domain(), "update_va_mapping");
+                refs.getPageType(l1, org.xenoscope.xen.mm.FrameType.L1, d, "update_va_mapping");
                 try {
-                    c.hv().pageTables().modL1Entry(l1, index, entry, c.domain());
+                    c.hv().pageTables().modL1Entry(l1, index, entry, d);
                 } finally {
                     refs.putPageType(l1);
                 }

@@ -34,9 +34,7 @@ final class MmuOps {
     static void register(Hypercalls h) {
         h.register("mmu_update", MmuOps::mmuUpdate);
         h.register("mmuext_op", MmuOps::mmuextOp);
-        h.register("update_va_mapping_otherdomain", c -> {
-            throw new HypercallError(Errno.EPERM, "update_va_mapping_otherdomain is for privileged domains");
-        });
+        h.register("update_va_mapping_otherdomain", MemoryOps::updateVaMappingOtherDomain);
     }
 
     /**

@@ -297,4 +297,22 @@ class MmRulesTest {
             f.mem()))).as("no such domain").isEqualTo(Errno.ESRCH.negative());
         assertCountsTrue(f);
     }
+
+    @Test
+    void updateVaMappingOtherdomainIsForTheToolstackOnly() {
+        PvFixture f = boot(GuestFlavour.PAE);
+        int va = 0x00300000;
+        int pte = (spare(f, 0) << 12) | RW;
+        int d1 = f.d.id();
+        assertThat(f.call("update_va_mapping_otherdomain", va, pte, 0, 2, d1)).isEqualTo(Errno.EPERM.negative());
+        Domain dom0 = f.hv.domain(Hypervisor.DOM0);
+        int nr = org.xenoscope.xen.abi.Hypercall.number("update_va_mapping_otherdomain");
+        assertThat(f.hv.hypercalls().invoke(new Call(f.hv, dom0, nr, new int[] {va, pte, 0, 2, d1}, f.mem())))
+            .isZero();
+        assertThat(f.cpu().readLinear32(va)).as("the new mapping in d1's address space").isZero();
+        assertThat(f.hv.frames().type(spare(f, 0))).isEqualTo(FrameType.WRITABLE);
+        assertThat(f.hv.hypercalls().invoke(new Call(f.hv, dom0, nr, new int[] {va, pte, 0, 2, 0x55}, f.mem())))
+            .isEqualTo(Errno.ESRCH.negative());
+        assertCountsTrue(f);
+    }
 }
