@@ -134,6 +134,8 @@ public final class GuiResponsivenessBenchmark {
         c.post(new Command.Pause());
         System.out.printf("run at unlimited speed for %d s: %,d cycles, EDT probe waits (ms) %s%n", RUN_SECONDS,
             s.cycles(), stats(waits));
+        List<Long> late = waits.subList(waits.size() / 10, waits.size());
+        System.out.printf("  the same without the first second (JIT warm-up): %s%n", stats(late));
         if (Boolean.getBoolean("bench.sample")) {
             sampler.join();
             samples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
