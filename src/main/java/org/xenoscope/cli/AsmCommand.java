@@ -43,7 +43,7 @@ final class AsmCommand implements Callable<Integer> {
     @Option(names = "-l", paramLabel = "LISTING", description = "write a listing (and the symbol table) here")
     private Path listing;
 
-    @Option(names = "-I", paramLabel = "DIR", description = "also look for %include and incbin files here")
+    @Option(names = "-I", paramLabel = "DIR", description = "also look for %%include and incbin files here")
     private List<Path> includeDirs = new ArrayList<>();
 
     private final PrintStream out;
