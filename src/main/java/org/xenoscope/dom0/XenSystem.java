@@ -48,8 +48,9 @@ public final class XenSystem {
 
     /**
      * Runs the guests (see {@link Hypervisor#run}). Once one has ended, its console ring is drained a last time
-     * (output it wrote without notifying), at the moment the hypervisor notices the end. Nothing else happens between slices, so a run cut into slices is
-     * the same run as one in one piece (the debugger's replay relies on it).
+     * (output it wrote without notifying), at the moment the hypervisor notices the end. Nothing else happens
+     * between slices, so a run cut into slices is the same run as one in one piece (the debugger's replay relies
+     * on it).
      */
     public Hypervisor.Result run(long maxInstructions) {
         Hypervisor.Result r = hv.run(maxInstructions);
