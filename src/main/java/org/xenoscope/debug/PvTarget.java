@@ -39,7 +39,15 @@ final class PvTarget implements Target {
     @Override
     public boolean finished() {
         Domain d = sys.hypervisor().current();
-        return d == null || d.dead() || d.state() == Domain.State.BLOCKED;
+        if (d == null) {
+            return true;
+        }
+        if (!d.dead() && d.state() != Domain.State.BLOCKED) {
+            return false;
+        }
+        // The current one cannot go on: the run is over unless another guest domain can (one woken meanwhile).
+        return sys.hypervisor().domains().stream()
+            .noneMatch(x -> x.id() != Hypervisor.DOM0 && x.state() == Domain.State.RUNNING);
     }
 
     @Override

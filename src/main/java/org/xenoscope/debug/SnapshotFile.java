@@ -22,6 +22,8 @@ import org.xenoscope.asm.BadInputException;
  *  cmdline BASE64
  *  cycles 123456
  *  image BASE64
+ *  name b.elf                                (zero or more further guests of a PV system: a name line,
+ *  image BASE64                               then its image line; files with one guest read as before)
  *  journal CYCLES REG|MEM A VALUE BASE64     (zero or more lines)
  * </pre>
  */
@@ -42,6 +44,10 @@ public final class SnapshotFile {
         t.append("cmdline ").append(b64.encodeToString(s.cmdline().getBytes(StandardCharsets.UTF_8))).append('\n');
         t.append("cycles ").append(e.cycles()).append('\n');
         t.append("image ").append(b64.encodeToString(s.image())).append('\n');
+        for (SystemSpec.Guest g : s.others()) {
+            t.append("name ").append(g.name().replace('\n', ' ')).append('\n');
+            t.append("image ").append(b64.encodeToString(g.image())).append('\n');
+        }
         for (Journal.Entry j : e.journal().entries()) {
             t.append("journal ").append(j.cycles()).append(' ').append(j.kind()).append(' ').append(j.a())
                 .append(' ').append(j.value()).append(' ').append(b64.encodeToString(j.data())).append('\n');
@@ -73,7 +79,8 @@ public final class SnapshotFile {
             p.line(name, i + 1, lines.get(i));
         }
         p.check(name);
-        Engine e = new Engine(new SystemSpec(p.kind, p.specName, p.image, p.memory, p.cmdline));
+        Engine e = new Engine(new SystemSpec(p.kind, p.specName, p.image, p.memory, p.cmdline,
+            p.others));
         e.load(p.journal, p.cycles);
         return e;
     }
@@ -86,6 +93,9 @@ public final class SnapshotFile {
         String cmdline = "";
         long cycles = -1;
         byte[] image;
+        /** Further guests: a name line then an image line each, after the first guest's. */
+        final List<SystemSpec.Guest> others = new ArrayList<>();
+        private String otherName;
         final List<Journal.Entry> journal = new ArrayList<>();
 
         void line(String file, int n, String l) {
@@ -98,16 +108,38 @@ public final class SnapshotFile {
             try {
                 switch (key) {
                     case "kind" -> kind = SystemSpec.Kind.valueOf(v);
-                    case "name" -> specName = v;
+                    case "name" -> name(file, n, v);
                     case "memory" -> memory = Integer.parseInt(v);
                     case "cmdline" -> cmdline = new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8);
                     case "cycles" -> cycles = Long.parseLong(v);
-                    case "image" -> image = Base64.getDecoder().decode(v);
+                    case "image" -> image(file, n, Base64.getDecoder().decode(v));
                     case "journal" -> journal.add(entry(v));
                     default -> throw new BadInputException(file, n, "unknown field '" + key + "'");
                 }
             } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException ex) {
                 throw new BadInputException(file, n, "bad value for '" + key + "': " + ex.getMessage());
+            }
+        }
+
+        /** The first name line names the first guest; one after the first image starts a further guest. */
+        private void name(String file, int n, String v) {
+            if (image == null && specName == null) {
+                specName = v;
+            } else if (image != null && otherName == null) {
+                otherName = v;
+            } else {
+                throw new BadInputException(file, n, "a guest's name must be followed by its image");
+            }
+        }
+
+        private void image(String file, int n, byte[] bytes) {
+            if (image == null) {
+                image = bytes;
+            } else if (otherName != null) {
+                others.add(new SystemSpec.Guest(otherName, bytes));
+                otherName = null;
+            } else {
+                throw new BadInputException(file, n, "a further guest's image needs a name line before it");
             }
         }
 
@@ -118,8 +150,12 @@ public final class SnapshotFile {
         }
 
         void check(String file) {
-            if (kind == null || specName == null || memory < 0 || cycles < 0 || image == null) {
-                throw new BadInputException(file, "incomplete snapshot: needs kind, name, memory, cycles and image");
+            if (kind == null || specName == null || memory < 0 || cycles < 0 || image == null || otherName != null) {
+                throw new BadInputException(file, "incomplete snapshot: needs kind, name, memory, cycles and image"
+                    + " (and an image after each further name)");
+            }
+            if (kind == SystemSpec.Kind.BARE_METAL && !others.isEmpty()) {
+                throw new BadInputException(file, "a bare-metal snapshot holds one kernel");
             }
         }
     }

@@ -22,6 +22,7 @@ public final class XenSystem {
         }
         console = new ConsoleDaemon(hv);
         builder = new DomainBuilder(hv, console);
+        hv.addEndListener(console::drain); // output written without a notify, drained once the domain has ended
     }
 
     public Hypervisor hypervisor() {
@@ -35,7 +36,8 @@ public final class XenSystem {
 
     /**
      * Contract: parses {@code elfBytes} (file {@code name}) as a PV kernel and builds and starts one guest of
-     * {@code memoryMb} MiB. Bad input throws BadInputException.
+     * {@code memoryMb} MiB. May be called again for further guests: the first one started runs first, the others
+     * wait for the scheduler (see {@link Hypervisor#run}). Bad input throws BadInputException.
      */
     public DomainBuilder.Built boot(String name, byte[] elfBytes, int memoryMb, String cmdline) {
         ElfImage elf = ElfImage.parse(name, elfBytes);
@@ -45,9 +47,10 @@ public final class XenSystem {
     }
 
     /**
-     * Runs the current guest (see {@link Hypervisor#run}). Once it has ended, its console ring is drained a last
-     * time (output it wrote without notifying). Nothing else happens between slices, so a run cut into slices is
-     * the same run as one in one piece (the debugger's replay relies on it).
+     * Runs the guests (see {@link Hypervisor#run}). Once one has ended, its console ring is drained a last time
+     * (output it wrote without notifying), at the moment the hypervisor notices the end. Nothing else happens
+     * between slices, so a run cut into slices is the same run as one in one piece (the debugger's replay relies
+     * on it).
      */
     public Hypervisor.Result run(long maxInstructions) {
         Hypervisor.Result r = hv.run(maxInstructions);

@@ -24,14 +24,16 @@ import org.xenoscope.xen.trace.TraceEvent;
  *
  * <p>Invariants: one simulation thread calls everything here; the guest context in the CPU belongs to
  * {@link #current()}; a misbehaving guest never makes this class throw — it gets a fault, an error code, or its
- * domain killed with a reason. SIMPLIFICATION: one VCPU per domain, and only one domain runs guest code (the
- * Domain-0 services are Java code in package dom0).
+ * domain killed with a reason. SIMPLIFICATION: one VCPU per domain; several guest domains share the CPU round
+ * robin (a later issue brings BVT); Domain 0 runs no guest code (its services are Java code in package dom0).
  */
 public final class Hypervisor implements RingZeroMonitor {
     /** Machine frames kept for the hypervisor itself (8 MiB): M2P, Xen's tables, shared_info pages, ... */
     public static final int XEN_HEAP_FRAMES = 2048;
     /** Id of the control domain. */
     public static final int DOM0 = 0;
+    /** A domain's time slice in cycles (1 ms of virtual time) before round robin passes the CPU on. */
+    public static final long TIME_SLICE = 1_000_000;
 
     private final PcMachine machine;
     private final Cpu cpu;
@@ -45,6 +47,15 @@ public final class Hypervisor implements RingZeroMonitor {
     private final Traps traps;
     private final Events events;
     private Domain current;
+    /** The cycle at which the current domain's time slice ends. */
+    private long sliceEnd = TIME_SLICE;
+    /** The current domain yielded while another was runnable: switch once the run loop gets control. */
+    private boolean yieldPending;
+    private final RoundRobin scheduler = new RoundRobin();
+    /** Guest domains that ended and whose end listeners have run; the last one to end. */
+    private final java.util.Set<Domain> reaped = new java.util.HashSet<>();
+    private Domain lastEnded;
+    private final List<java.util.function.Consumer<Domain>> endListeners = new ArrayList<>();
     private int nextDomid = 1;
     /** Recompute every frame count after each hypercall (tests, debugger); property xenoscope.checkInvariants. */
     private boolean checkInvariants = Boolean.getBoolean("xenoscope.checkInvariants");
@@ -214,16 +225,41 @@ public final class Hypervisor implements RingZeroMonitor {
     /**
      * Contract: loads domain {@code d}'s initial context into the CPU: paging (CR3 = {@code cr3}, PAE per flavour,
      * CR0.WP on), the per-domain GDT/IDT/TSS, then ring 1 at {@code eip} with {@code esp}, ESI = {@code esi},
-     * EFLAGS.IF, the flat kernel selectors in every segment register. The domain becomes current.
+     * EFLAGS.IF, the flat kernel selectors in every segment register. The first domain started becomes current;
+     * a later one leaves the current domain undisturbed: its initial context is saved in its VCPU, to be loaded
+     * when the scheduler first switches to it.
      */
     public void start(Domain d, int cr3, int eip, int esp, int esi) {
+        Domain running = current;
+        if (running != null && running != d) {
+            running.vcpu0.context.save(cpu);
+        }
         current = d;
+        loadInitialContext(d, cr3, eip, esp, esi);
+        Time.update(this, d);
+        if (running != null && running != d) {
+            d.vcpu0.context.save(cpu);
+            running.vcpu0.context.restore(cpu);
+            current = running;
+        } else {
+            sliceEnd = now() + TIME_SLICE;
+        }
+    }
+
+    /** The CPU state of a freshly built PV guest (see {@link #start}). */
+    private void loadInitialContext(Domain d, int cr3, int eip, int esp, int esi) {
+        cpu.writeCr(0, cpu.cr(0) & ~Cpu.CR0_PG); // so a PAE and a 2-level domain can follow each other
         cpu.writeCr(4, d.flavour() == GuestFlavour.PAE ? Cpu.CR4_PAE : 0);
         cpu.writeCr(3, cr3);
         cpu.writeCr(0, Cpu.CR0_PE | Cpu.CR0_PG | Cpu.CR0_WP | Cpu.CR0_ET | Cpu.CR0_NE);
         cpu.setGdtr(GuestFlavour.GDT_VIRT_START, XenArea.GDT_LIMIT);
         cpu.setIdtr(GuestFlavour.IDT_VIRT_START, 256 * 8 - 1);
+        cpu.writeCr(2, 0);
+        java.util.Arrays.fill(cpu.dr, 0, 6, 0);
+        cpu.dr[6] = 0xFFFF0FF0;
+        cpu.dr[7] = 0x400;
         cpu.setCpl(0);
+        cpu.ldtr.loadNull(0);
         cpu.loadTr(XenArea.TSS_SELECTOR);
         for (int r = 0; r < 8; r++) {
             cpu.setReg(r, 0);
@@ -235,7 +271,6 @@ public final class Hypervisor implements RingZeroMonitor {
         cpu.loadSegment(Cpu.FS, ds);
         cpu.loadSegment(Cpu.GS, ds);
         cpu.enterGuest(eip, org.xenoscope.xen.abi.Selectors.FLAT_KERNEL_CS, 0x202, esp, ds);
-        Time.update(this, d);
     }
 
     private final List<java.util.function.Consumer<Domain>> yieldListeners = new ArrayList<>();
@@ -245,10 +280,18 @@ public final class Hypervisor implements RingZeroMonitor {
         yieldListeners.add(l);
     }
 
-    /** Domain {@code d} gave up the CPU (SCHEDOP_yield): let the other parties run. */
+    /**
+     * Domain {@code d} gave up the CPU (SCHEDOP_yield): let the other parties run — Domain 0's services, then, when
+     * another guest domain is runnable, that one (the run loop switches once the hypercall has returned).
+     */
     void yielded(Domain d) {
         for (java.util.function.Consumer<Domain> l : yieldListeners) {
             l.accept(d);
+        }
+        Domain next = scheduler.next(domains, d);
+        if (next != null && next != d) {
+            yieldPending = true;
+            machine.requestStop();
         }
     }
 
@@ -272,37 +315,121 @@ public final class Hypervisor implements RingZeroMonitor {
     }
 
     /**
-     * Contract: runs the current domain for at most {@code maxInstructions} (0 = no limit) until it shuts down,
-     * is killed, blocks with nothing that could wake it, or a stop is requested.
+     * Contract: runs the guest domains for at most {@code maxInstructions} (0 = no limit), round robin (see
+     * {@link RoundRobin}), until every guest domain has ended (SHUTDOWN or CRASHED; the result names the last one to
+     * end), every live one is blocked with nothing that could wake it (BLOCKED), or a stop is requested. With one
+     * guest domain this is simply that domain's run. Switches happen only at fixed cycles (a slice's end) or right
+     * after the hypercall or exit that caused them, so a run cut into pieces is the same run as one in one piece.
      */
     public Result run(long maxInstructions) {
         long budget = maxInstructions == 0 ? Long.MAX_VALUE : maxInstructions;
         long done = 0;
         while (true) {
+            reapEnded();
+            schedule();
             Domain d = current;
-            if (d.state == Domain.State.SHUTDOWN) {
-                return new Result(Outcome.SHUTDOWN, d, done, d.endReason);
-            }
-            if (d.state == Domain.State.CRASHED) {
-                return new Result(Outcome.CRASHED, d, done, d.endReason);
-            }
-            if (d.state == Domain.State.BLOCKED) {
-                return new Result(Outcome.BLOCKED, d, done,
-                    "the domain blocked and nothing can wake it (no timer, no event source)");
+            Result end = endResult(d, done);
+            if (end != null) {
+                return end;
             }
             if (done >= budget) {
                 return new Result(Outcome.LIMIT, d, done, "instruction limit reached");
             }
-            RunResult r = machine.run(budget - done);
+            RunResult r = machine.run(Math.min(budget - done, Math.max(1, sliceEnd - now())));
             done += r.instructions();
             if (r.reason() == StopReason.TRIPLE_FAULT || r.reason() == StopReason.HALTED) {
                 kill(d, "the machine stopped: " + r.detail());
-            } else if (r.reason() == StopReason.STOP_REQUESTED && !d.dead() && d.state != Domain.State.BLOCKED) {
+            } else if (r.reason() == StopReason.STOP_REQUESTED && !d.dead() && d.state != Domain.State.BLOCKED
+                && !yieldPending) {
                 return new Result(Outcome.STOPPED, d, done, "stop requested");
             } else if (r.reason() == StopReason.DEBUG_EXIT) {
                 kill(d, "wrote the debug-exit port, which only bare-metal runs have");
             }
         }
+    }
+
+    /**
+     * Contract: the scheduler's decision point: when the current domain ended, blocked, yielded or used up its
+     * slice, the next runnable domain gets the CPU (a new slice when it is the same one). Does nothing otherwise.
+     */
+    private void schedule() {
+        Domain d = current;
+        boolean expired = now() >= sliceEnd;
+        boolean gone = d.dead() || d.state == Domain.State.BLOCKED;
+        if (!gone && !yieldPending && !expired) {
+            return;
+        }
+        String why = d.dead() ? "ended" : d.state == Domain.State.BLOCKED ? "blocked" : yieldPending ? "yield"
+            : "slice";
+        yieldPending = false;
+        Domain next = scheduler.next(domains, d);
+        if (next != null && next != d) {
+            switchTo(next, why);
+        } else if (next == d) {
+            sliceEnd = now() + TIME_SLICE;
+        }
+    }
+
+    /** The result when the run cannot go on (see {@link #run}), or null. */
+    private Result endResult(Domain d, long done) {
+        if (d.state == Domain.State.BLOCKED || d.dead() && !allGuestsEnded()) {
+            Domain b = d.state == Domain.State.BLOCKED ? d : firstBlocked();
+            return new Result(Outcome.BLOCKED, b, done,
+                "the domain blocked and nothing can wake it (no timer, no event source)");
+        }
+        if (d.dead()) {
+            Domain last = lastEnded == null ? d : lastEnded;
+            return new Result(last.state == Domain.State.SHUTDOWN ? Outcome.SHUTDOWN : Outcome.CRASHED, last, done,
+                last.endReason);
+        }
+        return null;
+    }
+
+    private boolean allGuestsEnded() {
+        return domains.stream().allMatch(x -> x.id() == DOM0 || x.dead());
+    }
+
+    private Domain firstBlocked() {
+        return domains.stream().filter(x -> x.id() != DOM0 && x.state == Domain.State.BLOCKED).findFirst()
+            .orElse(current);
+    }
+
+    /** Runs the end listeners once for every guest domain that has ended since the last look, in id order. */
+    private void reapEnded() {
+        for (Domain x : domains) {
+            if (x.id() != DOM0 && x.dead() && reaped.add(x)) {
+                lastEnded = x;
+                for (java.util.function.Consumer<Domain> l : endListeners) {
+                    l.accept(x);
+                }
+            }
+        }
+    }
+
+    /** Runs {@code l} once for each guest domain that ended, soon after (the console back-end drains it then). */
+    public void addEndListener(java.util.function.Consumer<Domain> l) {
+        endListeners.add(l);
+    }
+
+    /**
+     * Contract: Xen's {@code context_switch()}: saves the current VCPU's register state, loads {@code next}'s,
+     * makes {@code next} current with a fresh slice, records a "switch" trace event, and delivers a pending event
+     * upcall to {@code next} (its return to guest). SIMPLIFICATION: a CPU left halted by a killed domain is woken;
+     * a triple fault is never left pending (the ring-0 monitor catches every exception before one could arise).
+     */
+    public void switchTo(Domain next, String why) {
+        Domain from = current;
+        if (next == from) {
+            return;
+        }
+        from.vcpu0.context.save(cpu);
+        next.vcpu0.context.restore(cpu);
+        current = next;
+        machine.wake();
+        sliceEnd = now() + TIME_SLICE;
+        emit(seq -> new TraceEvent.Switch(seq, now(), next.id(), from.id(), why));
+        Time.update(this, next);
+        events.deliverUpcall(next);
     }
 
     // ------------------------------------------------------------------ ring 0

@@ -37,6 +37,8 @@ public final class Vcpu {
     /** Machine frames of the guest's GDT (set_gdt), and its entry count. */
     int[] gdtFrames = new int[0];
     int gdtEntries;
+    /** The register state saved while another domain's VCPU is in the CPU. */
+    final CpuContext context = new CpuContext();
 
     Vcpu(int id) {
         this.id = id;

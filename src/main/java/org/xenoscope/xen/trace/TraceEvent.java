@@ -15,7 +15,7 @@ public sealed interface TraceEvent {
 
     int domain();
 
-    /** The JSON {@code "type"} value: hypercall, exception, emulate, event, upcall, shutdown, crash. */
+    /** The JSON {@code "type"} value: hypercall, exception, emulate, event, upcall, shutdown, crash, switch, ... */
     String type();
 
     /** A one-line human summary, as the CLI and the debugger print it. */
@@ -304,6 +304,27 @@ public sealed interface TraceEvent {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("code", code);
             m.put("reason", reason);
+            return m;
+        }
+    }
+
+    /**
+     * The scheduler switched the CPU from domain {@code from} to domain {@code domain} (Xen's
+     * {@code context_switch()}): why names the cause (slice, yield, block, end).
+     */
+    record Switch(long seq, long time, int domain, int from, String why) implements TraceEvent {
+        public String type() {
+            return "switch";
+        }
+
+        public String summary() {
+            return "context switch d" + from + " -> d" + domain + " (" + why + ")";
+        }
+
+        public Map<String, Object> fields() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("from", from);
+            m.put("why", why);
             return m;
         }
     }

@@ -1,0 +1,104 @@
+package org.xenoscope.debug;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xenoscope.xen.Hypervisor;
+
+/** The engine with two guest domains: run to the next context switch, and step back and forth across it. */
+class DomainSwitchTest {
+    /** Prints "TAG\n" then yields, three times, then powers off. */
+    private static String yielder(char tag) {
+        return """
+            _start:
+                mov esp, stack_top
+                mov esi, 3
+            .loop:
+                mov ebx, 0
+                mov ecx, 2
+                mov edx, msg
+                call hypercall_page + 18 * 32       ; console_io(write, 2, msg)
+                mov ebx, 0
+                xor ecx, ecx
+                call hypercall_page + 29 * 32       ; sched_op(yield)
+                dec esi
+                jnz .loop
+                mov ebx, 2
+                mov ecx, poweroff
+                call hypercall_page + 29 * 32       ; sched_op(shutdown, poweroff)
+                ud2
+            section .data
+            poweroff: dd 0
+            msg: db "%c", 10
+            """.formatted(tag);
+    }
+
+    @TempDir
+    Path dir;
+
+    private static Engine engine() {
+        return new Engine(SystemSpec.pv(List.of(new SystemSpec.Guest("a.elf", DebugGuests.elf(yielder('a'))),
+            new SystemSpec.Guest("b.elf", DebugGuests.elf(yielder('b')))), 4, ""));
+    }
+
+    private static int current(Engine e) {
+        return e.target().hypervisor().current().id();
+    }
+
+    @Test
+    void runToNextSwitchStopsInTheOtherDomain() {
+        Engine e = engine();
+        int first = current(e);
+        Stop s = e.runToNext(Engine.Next.SWITCH, 1_000_000);
+        assertThat(s.reason()).isEqualTo(Stop.Reason.SWITCH);
+        assertThat(current(e)).isNotEqualTo(first);
+        assertThat(e.target().trace().events()).anyMatch(ev -> ev.type().equals("switch"));
+    }
+
+    @Test
+    void stepBackAcrossADomainSwitchIsBitIdentical() {
+        Engine e = engine();
+        String start = StateDigest.of(e.target());
+        int first = current(e);
+        Stop s = e.runToNext(Engine.Next.SWITCH, 1_000_000);
+        String after = StateDigest.of(e.target());
+        e.stepBack();
+        assertThat(e.cycles()).isZero();
+        assertThat(StateDigest.of(e.target())).isEqualTo(start);
+        assertThat(current(e)).isEqualTo(first);
+        e.travel(s.cycles());
+        assertThat(StateDigest.of(e.target())).isEqualTo(after);
+
+        e.travel(s.cycles() - 1); // the yield hypercall is the next instruction
+        assertThat(current(e)).isEqualTo(first);
+        String before = StateDigest.of(e.target());
+        e.step();
+        assertThat(current(e)).isNotEqualTo(first);
+        assertThat(StateDigest.of(e.target())).isEqualTo(after);
+        e.stepBack();
+        assertThat(StateDigest.of(e.target())).isEqualTo(before);
+        e.step();
+        assertThat(StateDigest.of(e.target())).isEqualTo(after);
+    }
+
+    @Test
+    void bothGuestsFinishAndASnapshotKeepsBoth() throws Exception {
+        Engine e = engine();
+        e.runToNext(Engine.Next.SWITCH, 1_000_000);
+        e.runToNext(Engine.Next.SWITCH, 1_000_000);
+        String here = StateDigest.of(e.target());
+        Path f = dir.resolve("two.xsnap");
+        SnapshotFile.save(e, f);
+        Engine back = SnapshotFile.load(f);
+        assertThat(back.spec().others()).hasSize(1);
+        assertThat(StateDigest.of(back.target())).isEqualTo(here);
+        Stop end = back.cont(10_000_000);
+        assertThat(end.reason()).isEqualTo(Stop.Reason.FINISHED);
+        Hypervisor hv = back.target().hypervisor();
+        assertThat(hv.domain(1).console()).isEqualTo("a\na\na\n");
+        assertThat(hv.domain(2).console()).isEqualTo("b\nb\nb\n");
+    }
+}
