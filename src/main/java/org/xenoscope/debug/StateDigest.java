@@ -43,6 +43,14 @@ public final class StateDigest {
         for (Snapshot.DomainView d : t.domains()) {
             md.update(d.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+        org.xenoscope.xen.Hypervisor hv = t.hypervisor();
+        if (hv != null) { // the register state of the domains that are off the CPU
+            for (org.xenoscope.xen.Domain d : hv.domains()) {
+                if (d != hv.current()) {
+                    md.update(d.vcpu(0).savedContext().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
         Trace tr = t.trace();
         if (tr != null) {
             for (TraceEvent e : tr.events()) {

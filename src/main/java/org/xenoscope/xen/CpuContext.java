@@ -30,6 +30,26 @@ final class CpuContext {
         }
     }
 
+    /** Every saved value as text (the debugger's state digest covers domains that are off the CPU with it). */
+    String text() {
+        StringBuilder b = new StringBuilder();
+        for (int r : regs) {
+            b.append(r).append(',');
+        }
+        b.append(eip).append(',').append(eflags).append(',').append(cpl).append(',');
+        for (SegmentCache s : sregs) {
+            b.append(s.selector).append(':').append(s.base).append(':').append(s.limit).append(':').append(s.access)
+                .append(',');
+        }
+        b.append(ldtr.selector).append(':').append(ldtr.base).append(':').append(ldtr.limit).append(',');
+        b.append(tr.selector).append(':').append(tr.base).append(':').append(tr.limit).append(',');
+        b.append(cr0).append(',').append(cr2).append(',').append(cr3).append(',').append(cr4);
+        for (int d : dr) {
+            b.append(',').append(d);
+        }
+        return b.toString();
+    }
+
     /** Contract: copies the CPU's guest context into this record; the CPU is unchanged. */
     void save(Cpu cpu) {
         for (int i = 0; i < 8; i++) {

@@ -97,6 +97,11 @@ public final class Vcpu {
         return gdtFrames.clone();
     }
 
+    /** The register state saved while the VCPU is off the CPU, as text (for state digests). */
+    public String savedContext() {
+        return context.text();
+    }
+
     public int baseMfn() {
         return baseMfn;
     }
