@@ -50,6 +50,9 @@ public sealed interface Command {
     /** Kills a domain (the toolstack's destroy; journaled). */
     record DestroyDomain(int domain) implements Command { }
 
+    /** Pauses ({@code paused}) or unpauses one domain (the toolstack's pause/unpause; journaled). */
+    record PauseDomain(int domain, boolean paused) implements Command { }
+
     /** Session-internal requests that travel through the same queue (live reads). */
     non-sealed interface Internal extends Command { }
 }

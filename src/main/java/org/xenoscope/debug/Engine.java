@@ -332,6 +332,14 @@ public final class Engine {
         apply(e);
     }
 
+    /** Pauses ({@code paused}) or unpauses domain {@code domain} now, as the toolstack would; journaled. */
+    public void setDomainPaused(int domain, boolean paused) {
+        Journal.Entry e = new Journal.Entry(cycles(), paused ? Journal.Kind.PAUSE : Journal.Kind.UNPAUSE, domain, 0,
+            null);
+        journal.add(e);
+        apply(e);
+    }
+
     /** Kills domain {@code domain} ("destroyed from the debugger") now; journaled. */
     public void destroyDomain(int domain) {
         Journal.Entry e = new Journal.Entry(cycles(), Journal.Kind.DESTROY, domain, 0, null);
@@ -357,6 +365,8 @@ public final class Engine {
             }
             case INPUT -> target.consoleInput((int) e.a(), e.data());
             case DESTROY -> target.destroy((int) e.a());
+            case PAUSE -> target.setPaused((int) e.a(), true);
+            case UNPAUSE -> target.setPaused((int) e.a(), false);
             default -> throw new IllegalStateException("journal kind " + e.kind());
         }
         watcher.reset(this);

@@ -25,7 +25,7 @@ public final class Journal {
     }
 
     /** Kinds of change. */
-    public enum Kind { REG, MEM, INPUT, DESTROY }
+    public enum Kind { REG, MEM, INPUT, DESTROY, PAUSE, UNPAUSE }
 
     private final List<Entry> entries = new ArrayList<>();
 

@@ -42,12 +42,12 @@ final class PvTarget implements Target {
         if (d == null) {
             return true;
         }
-        if (!d.dead() && d.state() != Domain.State.BLOCKED) {
+        if (!d.dead() && d.state() != Domain.State.BLOCKED && !d.paused()) {
             return false;
         }
         // The current one cannot go on: the run is over unless another guest domain can (one woken meanwhile).
         return sys.hypervisor().domains().stream()
-            .noneMatch(x -> x.id() != Hypervisor.DOM0 && x.state() == Domain.State.RUNNING);
+            .noneMatch(x -> x.id() != Hypervisor.DOM0 && x.state() == Domain.State.RUNNING && !x.paused());
     }
 
     @Override
@@ -56,8 +56,10 @@ final class PvTarget implements Target {
         if (d == null || !finished()) {
             return "";
         }
-        return d + ": " + (d.state() == Domain.State.BLOCKED ? "blocked with nothing to wake it"
-            : d.state().name().toLowerCase() + " (" + d.endReason() + ")");
+        boolean paused = sys.hypervisor().domains().stream().anyMatch(x -> x.paused() && !x.dead());
+        String why = d.state() == Domain.State.BLOCKED ? "blocked with nothing to wake it"
+            : d.paused() ? "paused" : d.state().name().toLowerCase() + " (" + d.endReason() + ")";
+        return d + ": " + why + (paused ? "; every other live domain is paused or blocked" : "");
     }
 
     @Override
@@ -75,6 +77,14 @@ final class PvTarget implements Target {
         Domain d = sys.hypervisor().domain(domain);
         if (d != null) {
             sys.console().input(d, data);
+        }
+    }
+
+    @Override
+    public void setPaused(int domain, boolean paused) {
+        Domain d = sys.hypervisor().domain(domain);
+        if (d != null) {
+            sys.hypervisor().setPaused(d, paused);
         }
     }
 
@@ -101,7 +111,8 @@ final class PvTarget implements Target {
         List<Snapshot.DomainView> v = new ArrayList<>();
         Hypervisor hv = sys.hypervisor();
         for (Domain d : hv.domains()) {
-            v.add(new Snapshot.DomainView(d.id(), d.name(), d.state().name(), d.endReason(), d.nrPages(),
+            String state = d.paused() && !d.dead() ? "PAUSED" : d.state().name();
+            v.add(new Snapshot.DomainView(d.id(), d.name(), state, d.endReason(), d.nrPages(),
                 Snapshot.tail(d.consoleText()), d.consoleLength(), d == hv.current()));
         }
         return v;

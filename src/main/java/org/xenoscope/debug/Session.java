@@ -201,6 +201,8 @@ public final class Session implements AutoCloseable {
             engine.setRegister(r.reg(), r.value());
         } else if (c instanceof Command.DestroyDomain d) {
             engine.destroyDomain(d.domain());
+        } else if (c instanceof Command.PauseDomain p) {
+            engine.setDomainPaused(p.domain(), p.paused());
         } else if (c instanceof Command.Save s) {
             SnapshotFile.save(engine, s.file());
         }

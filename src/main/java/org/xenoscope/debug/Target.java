@@ -50,6 +50,10 @@ public interface Target {
     /** Types {@code data} into domain {@code domain}'s console (bare machine: COM1's receiver). */
     void consoleInput(int domain, byte[] data);
 
+    /** Pauses or unpauses domain {@code domain} as the toolstack would (bare machine: nothing). */
+    default void setPaused(int domain, boolean paused) {
+    }
+
     /** Kills domain {@code domain} as the toolstack's destroy would (bare machine: nothing). */
     void destroy(int domain);
 

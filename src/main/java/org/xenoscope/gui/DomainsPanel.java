@@ -19,11 +19,10 @@ import org.xenoscope.debug.Snapshot;
 
 /**
  * The domains: Xen itself (implicit, always first), then every domain the hypervisor knows (Dom0, DomUs) with its
- * state, the reason it ended, its memory in pages and a marker on the one whose vCPU is current. Actions: pause and
- * continue the simulation, destroy the selected domain (the toolstack's {@code xl destroy}).
- *
- * <p>SIMPLIFICATION: one vCPU per domain and one physical CPU, so "pause" stops the whole simulation, not one
- * domain (Xen's {@code XEN_DOMCTL_pausedomain} would leave the others running).
+ * state, the reason it ended, its memory in pages and a marker on the one whose vCPU is current. Actions on the
+ * selected guest domain, as the toolstack's {@code xl pause}, {@code xl unpause} and {@code xl destroy}: a paused
+ * domain is not scheduled (the others go on running), unpausing lets it run again, destroy kills it. All three are
+ * journaled, so stepping back undoes them.
  */
 public final class DomainsPanel implements View {
     /** Column titles (also read by screen readers as the table's headers). */
@@ -33,8 +32,8 @@ public final class DomainsPanel implements View {
     private final JPanel panel = new JPanel(new MigLayout("fill, insets 4", "[grow]", "[grow][]"));
     private final Model model = new Model();
     private final JTable table = new JTable(model);
-    private final JButton pause = new JButton("Pause");
-    private final JButton cont = new JButton("Continue");
+    private final JButton pause = new JButton("Pause domain");
+    private final JButton cont = new JButton("Unpause domain");
     private final JButton destroy = new JButton("Destroy");
     private final JLabel summary = new JLabel(" ");
 
@@ -52,11 +51,11 @@ public final class DomainsPanel implements View {
         table.getAccessibleContext().setAccessibleName("Domains");
         table.getAccessibleContext().setAccessibleDescription("One row per domain: id, name, state, pages");
         table.setName("domainsTable");
-        pause.addActionListener(e -> controller.post(new Command.Pause()));
-        cont.addActionListener(e -> controller.post(new Command.Continue()));
+        pause.addActionListener(e -> pauseSelected(true));
+        cont.addActionListener(e -> pauseSelected(false));
         destroy.addActionListener(e -> destroySelected());
-        name(pause, "domainsPause", "Pause the simulation");
-        name(cont, "domainsContinue", "Continue the simulation");
+        name(pause, "domainsPause", "Pause the selected domain (it is not scheduled until unpaused)");
+        name(cont, "domainsContinue", "Unpause the selected domain");
         name(destroy, "domainsDestroy", "Destroy the selected domain");
         summary.setName("domainsSummary");
         table.setPreferredScrollableViewportSize(new java.awt.Dimension(360, 200));
@@ -94,8 +93,8 @@ public final class DomainsPanel implements View {
                 table.setRowSelectionInterval(sel, sel);
             }
         }
-        pause.setEnabled(s.running());
-        cont.setEnabled(!s.running() && !s.finished());
+        pause.setEnabled(!s.finished());
+        cont.setEnabled(!s.finished());
         summary.setText(text(rows));
         summary.getAccessibleContext().setAccessibleName(summary.getText());
     }
@@ -110,6 +109,13 @@ public final class DomainsPanel implements View {
             }
         }
         return b.toString();
+    }
+
+    private void pauseSelected(boolean paused) {
+        int i = table.getSelectedRow();
+        if (i >= 0 && i < model.rows.size() && model.rows.get(i).id() > 0) {
+            controller.post(new Command.PauseDomain(model.rows.get(i).id(), paused));
+        }
     }
 
     private void destroySelected() {

@@ -34,6 +34,8 @@ public final class Domain implements MmDomain {
     final Vcpu vcpu0 = new Vcpu(0);
     final EventChannel[] ports = new EventChannel[NR_EVENT_CHANNELS];
     State state = State.RUNNING;
+    /** Paused by the toolstack (xl pause): not scheduled until unpaused, whatever its state. */
+    boolean paused;
     int shutdownCode = -1;
     String endReason = "";
     int[] p2m = new int[0];
@@ -98,6 +100,11 @@ public final class Domain implements MmDomain {
 
     public State state() {
         return state;
+    }
+
+    /** True while the toolstack keeps the domain paused. */
+    public boolean paused() {
+        return paused;
     }
 
     /** True once the domain has shut down or been killed. */

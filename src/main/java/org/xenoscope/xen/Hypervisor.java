@@ -295,6 +295,16 @@ public final class Hypervisor implements RingZeroMonitor {
         }
     }
 
+    /**
+     * Contract: the toolstack's pause ({@code paused = true}) or unpause of guest domain {@code d}: a paused domain
+     * is not scheduled (the next runnable one gets the CPU at the next decision point); its state is kept.
+     */
+    public void setPaused(Domain d, boolean paused) {
+        if (d.id() != DOM0 && !d.dead()) {
+            d.paused = paused;
+        }
+    }
+
     /** Domain {@code d} sleeps until an event arrives for it ({@link Events} wakes it). */
     void block(Domain d) {
         d.state = Domain.State.BLOCKED;
@@ -355,12 +365,12 @@ public final class Hypervisor implements RingZeroMonitor {
     private void schedule() {
         Domain d = current;
         boolean expired = now() >= sliceEnd;
-        boolean gone = d.dead() || d.state == Domain.State.BLOCKED;
+        boolean gone = d.dead() || d.state == Domain.State.BLOCKED || d.paused;
         if (!gone && !yieldPending && !expired) {
             return;
         }
-        String why = d.dead() ? "ended" : d.state == Domain.State.BLOCKED ? "blocked" : yieldPending ? "yield"
-            : "slice";
+        String why = d.dead() ? "ended" : d.state == Domain.State.BLOCKED ? "blocked" : d.paused ? "paused"
+            : yieldPending ? "yield" : "slice";
         yieldPending = false;
         Domain next = scheduler.next(domains, d);
         if (next != null && next != d) {
@@ -372,10 +382,11 @@ public final class Hypervisor implements RingZeroMonitor {
 
     /** The result when the run cannot go on (see {@link #run}), or null. */
     private Result endResult(Domain d, long done) {
-        if (d.state == Domain.State.BLOCKED || d.dead() && !allGuestsEnded()) {
-            Domain b = d.state == Domain.State.BLOCKED ? d : firstBlocked();
-            return new Result(Outcome.BLOCKED, b, done,
-                "the domain blocked and nothing can wake it (no timer, no event source)");
+        if (d.state == Domain.State.BLOCKED || d.paused || d.dead() && !allGuestsEnded()) {
+            Domain b = d.state == Domain.State.BLOCKED || d.paused ? d : firstBlocked();
+            return new Result(Outcome.BLOCKED, b, done, d.paused || domains.stream().anyMatch(Domain::paused)
+                ? "every live domain is paused or blocked" : "the domain blocked and nothing can wake it (no timer, "
+                + "no event source)");
         }
         if (d.dead()) {
             Domain last = lastEnded == null ? d : lastEnded;

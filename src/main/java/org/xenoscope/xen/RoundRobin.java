@@ -29,6 +29,6 @@ final class RoundRobin {
     }
 
     private static boolean runnable(Domain d) {
-        return d.id() != Hypervisor.DOM0 && d.state() == Domain.State.RUNNING;
+        return d.id() != Hypervisor.DOM0 && d.state() == Domain.State.RUNNING && !d.paused();
     }
 }

@@ -101,4 +101,25 @@ class DomainSwitchTest {
         assertThat(hv.domain(1).console()).isEqualTo("a\na\na\n");
         assertThat(hv.domain(2).console()).isEqualTo("b\nb\nb\n");
     }
+
+    @Test
+    void aPausedDomainIsNotScheduledTheOtherRunsAndTravelReplaysThePause() {
+        Engine e = engine();
+        e.setDomainPaused(2, true);
+        String start = StateDigest.of(e.target()); // changes made at cycle 0 belong to the state at cycle 0
+        Stop s = e.cont(1_000_000);
+        assertThat(s.reason()).as("domain 1 ends, domain 2 stays paused").isEqualTo(Stop.Reason.FINISHED);
+        List<Snapshot.DomainView> v = e.target().domains();
+        assertThat(v.get(1).state()).isEqualTo("SHUTDOWN");
+        assertThat(v.get(1).console()).isEqualTo("a\na\na\n");
+        assertThat(v.get(2).state()).isEqualTo("PAUSED");
+        assertThat(v.get(2).console()).isEmpty();
+        assertThat(e.target().finishReason()).contains("paused");
+        e.setDomainPaused(2, false);
+        assertThat(e.cont(1_000_000).reason()).isEqualTo(Stop.Reason.FINISHED);
+        assertThat(e.target().domains().get(2).console()).isEqualTo("b\nb\nb\n");
+        e.travel(0);
+        assertThat(StateDigest.of(e.target())).isEqualTo(start);
+        assertThat(e.target().domains().get(2).state()).as("the journal replays the pause").isEqualTo("PAUSED");
+    }
 }
