@@ -16,8 +16,10 @@ import org.xenoscope.debug.SystemSpec;
  * The responsiveness benchmark of the visual debugger (issue 5), a measurement and not a timed test. Opens the
  * main window with every standard panel on a guest that prints and makes hypercalls in an endless loop, then:
  * <ol>
- *   <li>runs it at unlimited speed for {@code RUN_SECONDS} while a probe thread posts an empty task to the event
- *       dispatch thread every 5 ms and records how long each waited (the EDT's stalls): p50, p99, max;</li>
+ *   <li>runs it at unlimited speed, 2 s of warm-up (as JMH warms up: HotSpot compiles the panels' code meanwhile,
+ *       and the first repaints stall longest) and then {@code RUN_SECONDS} measured, while a probe thread posts an
+ *       empty task to the event dispatch thread every 5 ms and records how long each waited (the EDT's stalls):
+ *       p50, p99, max, for each phase;</li>
  *   <li>pauses and does {@code STEPS} single steps, timing for each the refresh that brings the new snapshot into
  *       every panel (SessionController.refresh on the EDT): p50, p99, max.</li>
  * </ol>
@@ -83,21 +85,23 @@ public final class GuiResponsivenessBenchmark {
         SessionController c = w.controller();
         SwingUtilities.invokeAndWait(() -> w.open("ticker.asm", SystemSpec.pv("ticker.elf", elf, 16, "")));
         System.out.println("panels: " + c.views().size() + " " + c.views().stream().map(View::title).toList());
-        runPhase(c);
+        runPhase(c, 2, "warm-up (HotSpot compiles the panels' code)");
+        runPhase(c, RUN_SECONDS, "measured");
         stepPhase(c);
         SwingUtilities.invokeAndWait(() -> w.frame().dispose());
         c.close();
         System.exit(0);
     }
 
-    private static void runPhase(SessionController c) throws Exception {
+    private static void runPhase(SessionController c, int seconds, String what) throws Exception {
         c.post(new Command.SetSpeed(0));
         c.post(new Command.Continue());
         List<Long> waits = new ArrayList<>();
-        long end = System.nanoTime() + RUN_SECONDS * 1_000_000_000L;
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
         Thread[] edt = new Thread[1];
         SwingUtilities.invokeAndWait(() -> edt[0] = Thread.currentThread());
         java.util.Map<String, Integer> samples = new java.util.TreeMap<>();
+        java.util.List<Object[]> timeline = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread sampler = new Thread(() -> {
             while (System.nanoTime() < end) {
                 StackTraceElement[] st = edt[0].getStackTrace();
@@ -112,6 +116,7 @@ public final class GuiResponsivenessBenchmark {
                 }
                 if (st.length > 0 && !st[0].getMethodName().equals("park") && !st[0].getMethodName().contains("wait")) {
                     samples.merge(where, 1, Integer::sum);
+                    timeline.add(new Object[] {System.nanoTime(), where});
                 }
                 try {
                     Thread.sleep(1);
@@ -128,14 +133,29 @@ public final class GuiResponsivenessBenchmark {
             AtomicLong ran = new AtomicLong();
             SwingUtilities.invokeAndWait(() -> ran.set(System.nanoTime()));
             waits.add(ran.get() - posted);
+            if (ran.get() - posted > 40_000_000L && Boolean.getBoolean("bench.sample")) {
+                long a = posted;
+                long b = ran.get();
+                java.util.Map<String, Integer> in = new java.util.TreeMap<>();
+                synchronized (timeline) {
+                    for (Object[] t : timeline) {
+                        if ((Long) t[0] >= a && (Long) t[0] <= b) {
+                            in.merge((String) t[1], 1, Integer::sum);
+                        }
+                    }
+                }
+                System.out.printf("  stall %.1f ms at %.2f s: %s%n", (b - a) / 1e6, (a - (end
+                    - seconds * 1_000_000_000L)) / 1e9, in);
+            }
             Thread.sleep(5); // the probe's own pace, not a wait for the system under test
         }
         Snapshot s = c.session().latest();
         c.post(new Command.Pause());
-        System.out.printf("run at unlimited speed for %d s: %,d cycles, EDT probe waits (ms) %s%n", RUN_SECONDS,
-            s.cycles(), stats(waits));
-        List<Long> late = waits.subList(waits.size() / 10, waits.size());
-        System.out.printf("  the same without the first second (JIT warm-up): %s%n", stats(late));
+        while (c.session().latest().running()) {
+            Thread.onSpinWait();
+        }
+        System.out.printf("%s: run at unlimited speed for %d s: %,d cycles, EDT probe waits (ms) %s%n", what,
+            seconds, s.cycles(), stats(waits));
         if (Boolean.getBoolean("bench.sample")) {
             sampler.join();
             samples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
