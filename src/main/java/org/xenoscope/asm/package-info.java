@@ -8,6 +8,7 @@
  * mnemonic) is reported as one line, {@code file: message} or {@code file:line: message}, through a
  * {@link org.xenoscope.asm.BadInputException}, never as a stack trace; no other exception type escapes for
  * malformed input, except that the assembler reports all the errors of a source at once in one
- * {@link org.xenoscope.asm.nasm.AsmErrors} (which {@code toBadInput()} turns into the one-line form). Output is deterministic: the same source gives the same bytes.
+ * {@link org.xenoscope.asm.nasm.AsmErrors} (which {@code toBadInput()} turns into the one-line form). Output is
+ * deterministic: the same source gives the same bytes.
  */
 package org.xenoscope.asm;

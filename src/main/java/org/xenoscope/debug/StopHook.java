@@ -189,7 +189,8 @@ final class StopHook implements Core.ExecHook {
             }
         } else if (e instanceof TraceEvent.Event ev && mode.next() == Engine.Next.EVENT) {
             pend(Stop.Reason.EVENT, ev.summary());
-        } else if (e.type().equals("refused") && bps.stream().anyMatch(b -> b instanceof Breakpoint.ValidationRefused)) {
+        } else if (e.type().equals("refused")
+            && bps.stream().anyMatch(b -> b instanceof Breakpoint.ValidationRefused)) {
             pend(Stop.Reason.REFUSED, e.summary());
         }
     }

@@ -1,15 +1,13 @@
 package org.xenoscope.xen;
 
-import org.xenoscope.xen.mm.FrameTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.xenoscope.machine.PcMachine;
-import org.xenoscope.machine.RunResult;
-import org.xenoscope.machine.StopReason;
 import org.xenoscope.machine.cpu.Cpu;
 import org.xenoscope.machine.cpu.RingZeroMonitor;
 import org.xenoscope.xen.abi.Hypercall;
+import org.xenoscope.xen.mm.FrameTable;
 import org.xenoscope.xen.mm.InvariantChecker;
 import org.xenoscope.xen.mm.PageRefs;
 import org.xenoscope.xen.mm.PageTableOps;
@@ -47,15 +45,6 @@ public final class Hypervisor implements RingZeroMonitor {
     private final Traps traps;
     private final Events events;
     private Domain current;
-    /** The cycle at which the current domain's time slice ends. */
-    private long sliceEnd = TIME_SLICE;
-    /** The current domain yielded while another was runnable: switch once the run loop gets control. */
-    private boolean yieldPending;
-    private final RoundRobin scheduler = new RoundRobin();
-    /** Guest domains that ended and whose end listeners have run; the last one to end. */
-    private final java.util.Set<Domain> reaped = new java.util.HashSet<>();
-    private Domain lastEnded;
-    private final List<java.util.function.Consumer<Domain>> endListeners = new ArrayList<>();
     private int nextDomid = 1;
     /** Recompute every frame count after each hypercall (tests, debugger); property xenoscope.checkInvariants. */
     private boolean checkInvariants = Boolean.getBoolean("xenoscope.checkInvariants");
@@ -242,7 +231,7 @@ public final class Hypervisor implements RingZeroMonitor {
             running.vcpu0.context.restore(cpu);
             current = running;
         } else {
-            sliceEnd = now() + TIME_SLICE;
+            scheduling.sliceEnd = now() + TIME_SLICE;
         }
     }
 
@@ -273,26 +262,16 @@ public final class Hypervisor implements RingZeroMonitor {
         cpu.enterGuest(eip, org.xenoscope.xen.abi.Selectors.FLAT_KERNEL_CS, 0x202, esp, ds);
     }
 
-    private final List<java.util.function.Consumer<Domain>> yieldListeners = new ArrayList<>();
+    private final Scheduling scheduling = new Scheduling(this);
 
     /** Runs {@code l} whenever a domain yields the CPU (the console back-end drains rings then). */
     public void addYieldListener(java.util.function.Consumer<Domain> l) {
-        yieldListeners.add(l);
+        scheduling.addYieldListener(l);
     }
 
-    /**
-     * Domain {@code d} gave up the CPU (SCHEDOP_yield): let the other parties run — Domain 0's services, then, when
-     * another guest domain is runnable, that one (the run loop switches once the hypercall has returned).
-     */
+    /** Domain {@code d} gave up the CPU (SCHEDOP_yield); see {@link Scheduling}. */
     void yielded(Domain d) {
-        for (java.util.function.Consumer<Domain> l : yieldListeners) {
-            l.accept(d);
-        }
-        Domain next = scheduler.next(domains, d);
-        if (next != null && next != d) {
-            yieldPending = true;
-            machine.requestStop();
-        }
+        scheduling.yielded(d);
     }
 
     /**
@@ -325,122 +304,33 @@ public final class Hypervisor implements RingZeroMonitor {
     }
 
     /**
-     * Contract: runs the guest domains for at most {@code maxInstructions} (0 = no limit), round robin (see
-     * {@link RoundRobin}), until every guest domain has ended (SHUTDOWN or CRASHED; the result names the last one to
-     * end), every live one is blocked with nothing that could wake it (BLOCKED), or a stop is requested. With one
-     * guest domain this is simply that domain's run. Switches happen only at fixed cycles (a slice's end) or right
-     * after the hypercall or exit that caused them, so a run cut into pieces is the same run as one in one piece.
+     * Contract: runs the guest domains for at most {@code maxInstructions} (0 = no limit), round robin, until every
+     * guest domain has ended (SHUTDOWN or CRASHED; the result names the last one to end), every live one is blocked
+     * or paused with nothing that could wake it (BLOCKED), or a stop is requested (see {@link Scheduling}). With one
+     * guest domain this is simply that domain's run.
      */
     public Result run(long maxInstructions) {
-        long budget = maxInstructions == 0 ? Long.MAX_VALUE : maxInstructions;
-        long done = 0;
-        while (true) {
-            reapEnded();
-            schedule();
-            Domain d = current;
-            Result end = endResult(d, done);
-            if (end != null) {
-                return end;
-            }
-            if (done >= budget) {
-                return new Result(Outcome.LIMIT, d, done, "instruction limit reached");
-            }
-            RunResult r = machine.run(Math.min(budget - done, Math.max(1, sliceEnd - now())));
-            done += r.instructions();
-            if (r.reason() == StopReason.TRIPLE_FAULT || r.reason() == StopReason.HALTED) {
-                kill(d, "the machine stopped: " + r.detail());
-            } else if (r.reason() == StopReason.STOP_REQUESTED && !d.dead() && d.state != Domain.State.BLOCKED
-                && !yieldPending) {
-                return new Result(Outcome.STOPPED, d, done, "stop requested");
-            } else if (r.reason() == StopReason.DEBUG_EXIT) {
-                kill(d, "wrote the debug-exit port, which only bare-metal runs have");
-            }
-        }
-    }
-
-    /**
-     * Contract: the scheduler's decision point: when the current domain ended, blocked, yielded or used up its
-     * slice, the next runnable domain gets the CPU (a new slice when it is the same one). Does nothing otherwise.
-     */
-    private void schedule() {
-        Domain d = current;
-        boolean expired = now() >= sliceEnd;
-        boolean gone = d.dead() || d.state == Domain.State.BLOCKED || d.paused;
-        if (!gone && !yieldPending && !expired) {
-            return;
-        }
-        String why = d.dead() ? "ended" : d.state == Domain.State.BLOCKED ? "blocked" : d.paused ? "paused"
-            : yieldPending ? "yield" : "slice";
-        yieldPending = false;
-        Domain next = scheduler.next(domains, d);
-        if (next != null && next != d) {
-            switchTo(next, why);
-        } else if (next == d) {
-            sliceEnd = now() + TIME_SLICE;
-        }
-    }
-
-    /** The result when the run cannot go on (see {@link #run}), or null. */
-    private Result endResult(Domain d, long done) {
-        if (d.state == Domain.State.BLOCKED || d.paused || d.dead() && !allGuestsEnded()) {
-            Domain b = d.state == Domain.State.BLOCKED || d.paused ? d : firstBlocked();
-            return new Result(Outcome.BLOCKED, b, done, d.paused || domains.stream().anyMatch(Domain::paused)
-                ? "every live domain is paused or blocked" : "the domain blocked and nothing can wake it (no timer, "
-                + "no event source)");
-        }
-        if (d.dead()) {
-            Domain last = lastEnded == null ? d : lastEnded;
-            return new Result(last.state == Domain.State.SHUTDOWN ? Outcome.SHUTDOWN : Outcome.CRASHED, last, done,
-                last.endReason);
-        }
-        return null;
-    }
-
-    private boolean allGuestsEnded() {
-        return domains.stream().allMatch(x -> x.id() == DOM0 || x.dead());
-    }
-
-    private Domain firstBlocked() {
-        return domains.stream().filter(x -> x.id() != DOM0 && x.state == Domain.State.BLOCKED).findFirst()
-            .orElse(current);
-    }
-
-    /** Runs the end listeners once for every guest domain that has ended since the last look, in id order. */
-    private void reapEnded() {
-        for (Domain x : domains) {
-            if (x.id() != DOM0 && x.dead() && reaped.add(x)) {
-                lastEnded = x;
-                for (java.util.function.Consumer<Domain> l : endListeners) {
-                    l.accept(x);
-                }
-            }
-        }
+        return scheduling.run(maxInstructions);
     }
 
     /** Runs {@code l} once for each guest domain that ended, soon after (the console back-end drains it then). */
     public void addEndListener(java.util.function.Consumer<Domain> l) {
-        endListeners.add(l);
+        scheduling.addEndListener(l);
     }
 
-    /**
-     * Contract: Xen's {@code context_switch()}: saves the current VCPU's register state, loads {@code next}'s,
-     * makes {@code next} current with a fresh slice, records a "switch" trace event, and delivers a pending event
-     * upcall to {@code next} (its return to guest). SIMPLIFICATION: a CPU left halted by a killed domain is woken;
-     * a triple fault is never left pending (the ring-0 monitor catches every exception before one could arise).
-     */
+    /** Xen's {@code context_switch()} to {@code next}, recorded with {@code why} (see {@link Scheduling}). */
     public void switchTo(Domain next, String why) {
-        Domain from = current;
-        if (next == from) {
-            return;
-        }
-        from.vcpu0.context.save(cpu);
-        next.vcpu0.context.restore(cpu);
-        current = next;
-        machine.wake();
-        sliceEnd = now() + TIME_SLICE;
-        emit(seq -> new TraceEvent.Switch(seq, now(), next.id(), from.id(), why));
-        Time.update(this, next);
-        events.deliverUpcall(next);
+        scheduling.switchTo(next, why);
+    }
+
+    /** The live list of domains (for the scheduler). */
+    List<Domain> domainList() {
+        return domains;
+    }
+
+    /** Makes {@code d} the domain whose context is in the CPU (the scheduler's context switch). */
+    void setCurrent(Domain d) {
+        current = d;
     }
 
     // ------------------------------------------------------------------ ring 0
