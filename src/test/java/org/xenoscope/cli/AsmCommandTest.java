@@ -2,31 +2,25 @@ package org.xenoscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.xenoscope.cli.CliRun.Result;
 import org.junit.jupiter.api.io.TempDir;
 import org.xenoscope.asm.elf.ElfImage;
 
 /** {@code xenoscope asm}: outputs, listing, error report and exit status. */
 class AsmCommandTest {
+    private static Result xenoscope(String... args) {
+        return CliRun.xenoscope(StandardCharsets.UTF_8, args);
+    }
+
     @TempDir
     Path dir;
 
-    record Result(int status, String out, String err) {
-    }
 
-    private static Result xenoscope(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);

@@ -1,16 +1,17 @@
 package org.xenoscope.cli;
 
+import static org.xenoscope.cli.CliRun.xenoscope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.GraphicsEnvironment;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.xenoscope.cli.CliRun.Result;
 import org.junit.jupiter.api.io.TempDir;
 import org.xenoscope.gui.XenoscopeApp;
 import org.xenoscope.testutil.Tools;
@@ -29,20 +30,7 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Result(int status, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
 
-    private static Result xenoscope(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.ISO_8859_1),
-            new PrintStream(err, true, StandardCharsets.ISO_8859_1));
-        return new Result(status, out.toString(StandardCharsets.ISO_8859_1),
-            err.toString(StandardCharsets.ISO_8859_1));
-    }
 
     /** Assembles {@code body} after the multiboot header (nasm -f elf32) and links it at 1 MiB (ld). */
     private Path kernel(String name, String body) {

@@ -1,15 +1,16 @@
 package org.xenoscope.cli;
 
+import static org.xenoscope.cli.CliRun.xenoscope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.xenoscope.cli.CliRun.Result;
 import org.junit.jupiter.api.io.TempDir;
 import org.xenoscope.testutil.Tools;
 
@@ -22,17 +23,7 @@ class PvRunTest {
     @TempDir
     Path dir;
 
-    record Result(int status, String out, String err) {
-    }
 
-    private static Result xenoscope(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.ISO_8859_1),
-            new PrintStream(err, true, StandardCharsets.ISO_8859_1));
-        return new Result(status, out.toString(StandardCharsets.ISO_8859_1),
-            err.toString(StandardCharsets.ISO_8859_1));
-    }
 
     /** A PAE guest whose _start is {@code body}; it has a hypercall page, a message and a shutdown helper. */
     private Path guest(String name, String body) throws IOException {
