@@ -6,6 +6,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.xenoscope.asm.BadInputException;
 import org.xenoscope.asm.nasm.AsmErrors;
@@ -34,9 +36,10 @@ final class RunCommand implements Callable<Integer> {
     static final int PV_DEFAULT_MEMORY_MB = 32;
     static final int BARE_DEFAULT_MEMORY_MB = 128;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "GUEST.elf|GUEST.asm",
-        description = "the PV guest to boot: an ELF32 kernel with Xen ELF notes, or NASM source assembled first")
-    private Path guest;
+    @Parameters(arity = "0..*", paramLabel = "GUEST.elf|GUEST.asm",
+        description = "the PV guest(s) to boot: ELF32 kernels with Xen ELF notes, or NASM source assembled first; "
+            + "with several, each gets its own domain and they share the CPU round robin")
+    private List<Path> guests = new ArrayList<>();
 
     @Option(names = "--bare-metal", paramLabel = "KERNEL.elf|KERNEL.asm",
         description = "boot this multiboot kernel on the bare PC instead: an ELF32 file, or NASM source that is "
@@ -76,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--max-instructions", "must be 0 (no limit) or positive, got "
                 + maxInstructions);
         }
+        Path guest = guests.isEmpty() ? null : guests.get(0);
         if ((guest == null) == (kernel == null)) {
             throw new BadInputException("run", guest == null
                 ? "give a guest to run: run GUEST.elf, or run --bare-metal KERNEL.elf"
@@ -87,27 +91,44 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--memory", "must be between " + MIN_MEMORY_MB + " and " + MAX_MEMORY_MB
                 + " MB, got " + memoryMb);
         }
-        Path file = guest != null ? guest : kernel;
-        String name = file.toString();
-        byte[] bytes;
-        if (name.endsWith(".asm")) {
-            readKernel(file, name); // the same one-line errors for a missing or unreadable file
-            try {
-                bytes = Assembler.assembleFile(file, Assembler.Options.elf()).image();
-            } catch (AsmErrors e) {
-                err.println(e.render());
-                return Main.EXIT_BAD_INPUT;
-            }
-        } else {
-            bytes = readKernel(file, name);
-        }
         if (guest != null) {
-            return new PvRunner(out, err).run(name, bytes, memoryMb, cmdline, maxInstructions, trace);
+            List<PvRunner.Guest> images = new ArrayList<>();
+            for (Path g : guests) {
+                byte[] b = image(g);
+                if (b == null) {
+                    return Main.EXIT_BAD_INPUT;
+                }
+                images.add(new PvRunner.Guest(g.toString(), b));
+            }
+            return new PvRunner(out, err).run(images, memoryMb, cmdline, maxInstructions, trace);
+        }
+        String name = kernel.toString();
+        byte[] bytes = image(kernel);
+        if (bytes == null) {
+            return Main.EXIT_BAD_INPUT;
         }
         if (trace != null || !cmdline.isEmpty()) {
             throw new BadInputException(trace != null ? "--trace" : "--cmdline", "is for PV guests, not --bare-metal");
         }
         return new BareMetalRunner(out, err).boot(name, bytes, memoryMb, maxInstructions).exitStatus();
+    }
+
+    /**
+     * The image of {@code file}: its bytes, or for {@code .asm} what the assembler makes of it; null after printing
+     * the assembler's errors.
+     */
+    private byte[] image(Path file) {
+        String name = file.toString();
+        if (!name.endsWith(".asm")) {
+            return readKernel(file, name);
+        }
+        readKernel(file, name); // the same one-line errors for a missing or unreadable file
+        try {
+            return Assembler.assembleFile(file, Assembler.Options.elf()).image();
+        } catch (AsmErrors e) {
+            err.println(e.render());
+            return null;
+        }
     }
 
     /** The file's bytes; an unreadable file is bad input named after the path the user gave. */

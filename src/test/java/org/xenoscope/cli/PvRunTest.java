@@ -175,4 +175,25 @@ class PvRunTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("--cmdline: longer than 1023 bytes\n");
     }
+
+    @Test
+    void severalGuestsShareTheCpuAndTheirLinesArePrefixed() throws IOException {
+        Path a = guest("one", "mov ecx, msg_len\n mov edx, msg\n call print\n mov ebx, 0\n jmp shutdown\n");
+        Path b = guest("two", "mov ecx, msg_len\n mov edx, msg\n call print\n mov ebx, 0\n jmp shutdown\n");
+        Result r = xenoscope("run", a.toString(), b.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines().toList()).containsExactlyInAnyOrder("[d1] hello from the PV test guest",
+            "[d2] hello from the PV test guest");
+    }
+
+    @Test
+    void withSeveralGuestsOneCrashIsReportedAndTheOthersRunToTheEnd() throws IOException {
+        Path a = guest("fine", "mov ecx, msg_len\n mov edx, msg\n call print\n mov ebx, 0\n jmp shutdown\n");
+        Path b = guest("broken", "mov ebx, 3\n jmp shutdown\n");
+        Result r = xenoscope("run", a.toString(), b.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo("[d1] hello from the PV test guest\n");
+        assertThat(r.err()).isEqualTo("xenoscope: d2 (broken) crashed: SHUTDOWN_crash\n");
+    }
 }
