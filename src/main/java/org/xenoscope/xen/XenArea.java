@@ -108,13 +108,9 @@ public final class XenArea {
         for (int page = 0; page < GuestFlavour.GDT_PAGES; page++) {
             mapGdtPage(d, page, page == Selectors.FIRST_RESERVED_GDT_PAGE ? d.xenGdtMfn : zeroMfn);
         }
-        int flags = PageTables.P | PageTables.RW | PageTables.A | PageTables.D;
-        PageTables.write(mem, f, d.perDomainL1Mfn, GuestFlavour.GDT_PAGES, PageTables.entry(d.idtMfn, flags));
-        PageTables.write(mem, f, d.perDomainL1Mfn, GuestFlavour.GDT_PAGES + 1, PageTables.entry(d.tssMfn, flags));
-        for (int page = 0; page < GuestFlavour.LDT_PAGES; page++) {
-            PageTables.write(mem, f, d.perDomainL1Mfn, GuestFlavour.GDT_PAGES + 2 + page,
-                PageTables.entry(zeroMfn, flags));
-        }
+        mapPerDomain(d, GuestFlavour.IDT_VIRT_START, d.idtMfn);
+        mapPerDomain(d, GuestFlavour.TSS_VIRT_START, d.tssMfn);
+        mapLdt(d, new int[0], 0);
         writeXenGdt(d);
         writeIdt(d);
         d.xenL2Entries = new long[4096 / f.pteSize()];
@@ -130,7 +126,12 @@ public final class XenArea {
 
     /** Maps GDT page {@code page} (0..15) of domain {@code d} to machine frame {@code mfn}. */
     void mapGdtPage(Domain d, int page, int mfn) {
-        PageTables.write(mem, d.flavour(), d.perDomainL1Mfn, page,
+        mapPerDomain(d, GuestFlavour.GDT_VIRT_START + page * 4096, mfn);
+    }
+
+    /** Maps the per-domain page at {@code va} of domain {@code d} to {@code mfn} (supervisor, writable). */
+    private void mapPerDomain(Domain d, int va, int mfn) {
+        PageTables.write(mem, d.flavour(), d.perDomainL1Mfn, (va - GuestFlavour.PERDOMAIN_VIRT_START) >>> 12,
             PageTables.entry(mfn, PageTables.P | PageTables.RW | PageTables.A | PageTables.D));
     }
 
@@ -140,9 +141,7 @@ public final class XenArea {
      */
     void mapLdt(Domain d, int[] frames, int entries) {
         for (int page = 0; page < GuestFlavour.LDT_PAGES; page++) {
-            int mfn = page < frames.length ? frames[page] : zeroMfn;
-            PageTables.write(mem, d.flavour(), d.perDomainL1Mfn, GuestFlavour.GDT_PAGES + 2 + page,
-                PageTables.entry(mfn, PageTables.P | PageTables.RW | PageTables.A | PageTables.D));
+            mapPerDomain(d, GuestFlavour.LDT_VIRT_START + page * 4096, page < frames.length ? frames[page] : zeroMfn);
         }
         long desc = entries == 0 ? 0 : Descriptors.system(GuestFlavour.LDT_VIRT_START, entries * 8 - 1, 0x82);
         put((long) d.xenGdtMfn << 12, LDT_SELECTOR, desc);
