@@ -34,17 +34,7 @@ public final class Events {
     public void setPending(Domain d, int port, int from, String why) {
         hv.emit(seq -> new TraceEvent.Event(seq, hv.now(), d.id(), port, from, why));
         SharedInfo s = d.sharedInfo();
-        boolean reachedVcpu = false;
-        if (!s.testAndSetPending(port) && !s.isMasked(port)) {
-            VcpuInfo v = d.vcpuInfo(d.ports[port].notifyVcpu);
-            int sel = v.pendingSel();
-            int bit = 1 << (port >>> 5);
-            if ((sel & bit) == 0) {
-                v.setPendingSel(sel | bit);
-                v.setUpcallPending(true);
-                reachedVcpu = true;
-            }
-        }
+        boolean reachedVcpu = !s.testAndSetPending(port) && !s.isMasked(port) && markVcpuPending(d, port);
         if (d.eventSink != null) {
             d.eventSink.accept(port);
         } else if (reachedVcpu) {
@@ -165,15 +155,25 @@ public final class Events {
         checkPort(d, port);
         SharedInfo s = d.sharedInfo();
         s.setMasked(port, false);
-        if (s.isPending(port)) {
-            VcpuInfo v = d.vcpuInfo(d.ports[port].notifyVcpu);
-            int bit = 1 << (port >>> 5);
-            if ((v.pendingSel() & bit) == 0) {
-                v.setPendingSel(v.pendingSel() | bit);
-                v.setUpcallPending(true);
-                hv.wake(d);
-            }
+        if (s.isPending(port) && markVcpuPending(d, port)) {
+            hv.wake(d);
         }
+    }
+
+    /**
+     * Steps 3 and 4 of setting {@code port} pending: sets its bit in the notified VCPU's evtchn_pending_sel and,
+     * when that bit was clear, evtchn_upcall_pending. Returns true when step 4 was reached.
+     */
+    private static boolean markVcpuPending(Domain d, int port) {
+        VcpuInfo v = d.vcpuInfo(d.ports[port].notifyVcpu);
+        int sel = v.pendingSel();
+        int bit = 1 << (port >>> 5);
+        if ((sel & bit) != 0) {
+            return false;
+        }
+        v.setPendingSel(sel | bit);
+        v.setUpcallPending(true);
+        return true;
     }
 
     /** Sends VIRQ {@code virq} to {@code d} if it bound it (Xen's send_guest_vcpu_virq). */
