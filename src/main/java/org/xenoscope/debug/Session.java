@@ -183,7 +183,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Commands that run to completion at once (steps, travel, breakpoints, edits, save). */
+    /** Commands that run to completion at once (steps, travel, edits, save). */
     private Stop applyStopped(Command c) {
         if (c instanceof Command.Step) {
             return engine.step();
@@ -193,10 +193,6 @@ public final class Session implements AutoCloseable {
             return engine.reverseContinue();
         } else if (c instanceof Command.Travel t) {
             return engine.travel(t.cycles());
-        } else if (c instanceof Command.AddBreakpoint b) {
-            engine.addBreakpoint(b.breakpoint());
-        } else if (c instanceof Command.RemoveBreakpoint b) {
-            engine.removeBreakpoint(b.breakpoint());
         } else if (c instanceof Command.SetRegister r) {
             engine.setRegister(r.reg(), r.value());
         } else if (c instanceof Command.DestroyDomain d) {
