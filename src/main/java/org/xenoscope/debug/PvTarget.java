@@ -47,7 +47,7 @@ final class PvTarget implements Target {
         }
         // The current one cannot go on: the run is over unless another guest domain can (one woken meanwhile).
         return sys.hypervisor().domains().stream()
-            .noneMatch(x -> x.id() != Hypervisor.DOM0 && x.state() == Domain.State.RUNNING && !x.paused());
+            .noneMatch(Domain::runnable);
     }
 
     @Override

@@ -102,6 +102,11 @@ public final class Domain implements MmDomain {
         return state;
     }
 
+    /** True when the scheduler may give this domain the CPU: a guest domain, neither blocked, paused nor ended. */
+    public boolean runnable() {
+        return id != Hypervisor.DOM0 && state == State.RUNNING && !paused;
+    }
+
     /** True while the toolstack keeps the domain paused. */
     public boolean paused() {
         return paused;

@@ -15,7 +15,7 @@ final class RoundRobin {
         Domain first = null;
         Domain after = null;
         for (Domain d : domains) {
-            if (!runnable(d)) {
+            if (!d.runnable()) {
                 continue;
             }
             if (first == null || d.id() < first.id()) {
@@ -26,9 +26,5 @@ final class RoundRobin {
             }
         }
         return after != null ? after : first;
-    }
-
-    private static boolean runnable(Domain d) {
-        return d.id() != Hypervisor.DOM0 && d.state() == Domain.State.RUNNING && !d.paused();
     }
 }
