@@ -71,11 +71,10 @@ final class LdtOps {
 
     /** The machine frame mapped at {@code va} in the current address space, or refused when none is. */
     private static int frameOf(Call c, int va) {
-        Cpu cpu = c.cpu();
-        GuestFlavour f = c.domain().flavour();
-        int cr3 = cpu.cr(3);
-        int l1 = PageTables.l1For(cpu.memory(), f, cr3 >>> 12, f == GuestFlavour.PAE ? cr3 & 0xFE0 : 0, va);
-        long pte = l1 < 0 ? 0 : PageTables.read(cpu.memory(), f, l1, PageTables.l1Index(f, va));
+        Domain d = c.domain();
+        GuestFlavour f = d.flavour();
+        int l1 = MemoryOps.l1For(c, d, d.vcpu0.baseMfn, va);
+        long pte = l1 < 0 ? 0 : PageTables.read(c.cpu().memory(), f, l1, PageTables.l1Index(f, va));
         if ((pte & PageTables.P) == 0) {
             throw new MmRefused(String.format("LDT page at 0x%08x is not mapped", va));
         }

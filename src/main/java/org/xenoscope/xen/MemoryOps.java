@@ -49,6 +49,11 @@ final class MemoryOps {
         return updateVaMapping(c, fd[1], fd[1].vcpu0.baseMfn);
     }
 
+    /** The L1 table that maps {@code va} under {@code d}'s top-level table {@code top} (-1 for none), by reading it. */
+    static int l1For(Call c, Domain d, int top, int va) {
+        return top < 0 ? -1 : PageTables.l1For(c.cpu().memory(), d.flavour(), top, 0, va);
+    }
+
     /** The checked write in domain {@code d}'s address space whose top-level table is {@code top}. */
     private static int updateVaMapping(Call c, Domain d, int top) {
         GuestFlavour f = d.flavour();
@@ -62,7 +67,7 @@ final class MemoryOps {
             throw new HypercallError(Errno.EINVAL, "pte_hi must be 0 for a 2-level guest");
         }
         Cpu cpu = c.cpu();
-        int l1 = top < 0 ? -1 : PageTables.l1For(cpu.memory(), f, top, 0, va);
+        int l1 = l1For(c, d, top, va);
         if (l1 < 0) {
             throw new HypercallError(Errno.EINVAL, String.format("no L1 table maps va 0x%08x", va));
         }
