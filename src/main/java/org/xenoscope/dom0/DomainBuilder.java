@@ -74,7 +74,7 @@ public final class DomainBuilder {
         }
         int top = buildPageTables(d, lay);
         if (img.hypercallPage() != -1) {
-            w.write(img.hypercallPage(), hypercallPage());
+            w.write(img.hypercallPage(), HypercallPage.bytes());
         }
         int port = hv.events().allocUnbound(d, Hypervisor.DOM0);
         StartInfo si = StartInfo.at(mem, (long) d.mfn(lay.pfn(lay.startInfo())) << 12);
@@ -95,10 +95,6 @@ public final class DomainBuilder {
         return new Built(d, lay, port);
     }
 
-    /** The hypercall page Xen writes (pv_ring1_init_hypercall_page): see {@link HypercallPage}. */
-    public static byte[] hypercallPage() {
-        return HypercallPage.bytes();
-    }
 
     /** Builds the bootstrap tables in the layout's page-table frames; returns the top table's machine frame. */
     private int buildPageTables(Domain d, BootLayout lay) {

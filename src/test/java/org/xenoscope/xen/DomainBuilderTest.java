@@ -119,7 +119,7 @@ class DomainBuilderTest {
 
     @Test
     void hypercallPageHasXensBytePattern() {
-        byte[] p = DomainBuilder.hypercallPage();
+        byte[] p = HypercallPage.bytes();
         // slot 18: mov $18,%eax; int $0x82; ret
         assertThat(java.util.Arrays.copyOfRange(p, 18 * 32, 18 * 32 + 8))
             .containsExactly(0xB8, 18, 0, 0, 0, 0xCD, 0x82, 0xC3);
@@ -136,7 +136,7 @@ class DomainBuilderTest {
         int hp = (int) org.xenoscope.asm.elf.ElfImage.parse("f", org.xenoscope.asm.nasm.Assembler.assemble(
             "fixture.asm", PvFixture.source(true, "    jmp $\n"), org.xenoscope.asm.nasm.Assembler.Options.elf())
             .image()).symbol("hypercall_page").orElseThrow().value();
-        assertThat(f.mem().read(hp, 4096)).isEqualTo(DomainBuilder.hypercallPage());
+        assertThat(f.mem().read(hp, 4096)).isEqualTo(HypercallPage.bytes());
     }
 
     @ParameterizedTest(name = "pae={0}")
