@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xenoscope.testutil.PvGuests;
 import org.xenoscope.xen.Hypervisor;
 
 /** The engine with two guest domains: run to the next context switch, and step back and forth across it. */
@@ -40,8 +41,8 @@ class DomainSwitchTest {
     Path dir;
 
     private static Engine engine() {
-        return new Engine(SystemSpec.pv(List.of(new SystemSpec.Guest("a.elf", DebugGuests.elf(yielder('a'))),
-            new SystemSpec.Guest("b.elf", DebugGuests.elf(yielder('b')))), 4, ""));
+        return new Engine(SystemSpec.pv(List.of(new SystemSpec.Guest("a.elf", PvGuests.elf(yielder('a'))),
+            new SystemSpec.Guest("b.elf", PvGuests.elf(yielder('b')))), 4, ""));
     }
 
     private static int current(Engine e) {

@@ -6,21 +6,22 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xenoscope.machine.cpu.Cpu;
+import org.xenoscope.testutil.PvGuests;
 import org.xenoscope.xen.trace.TraceEvent;
 
 /** The headless engine: stepping, every kind of stop, reverse execution and saved simulations. */
 class EngineTest {
-    private static final String G = DebugGuests.MAIN;
+    private static final String G = PvGuests.threeCalls("x");
 
     @TempDir
     Path dir;
 
     private static Engine engine() {
-        return new Engine(DebugGuests.spec(G));
+        return new Engine(PvGuests.spec(G));
     }
 
     private static int sym(String name) {
-        return DebugGuests.symbol(G, name);
+        return PvGuests.symbol(G, name);
     }
 
     @Test

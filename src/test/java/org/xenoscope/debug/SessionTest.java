@@ -7,9 +7,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.xenoscope.machine.cpu.Cpu;
+import org.xenoscope.testutil.PvGuests;
 
 /** The session thread: commands in, snapshots out, pause in a runaway guest, queries while running. */
 class SessionTest {
+    private static final String G = PvGuests.threeCalls("x");
+
     private static final String LOOP = "_start:\n    inc eax\n    jmp _start\n";
 
     /** Waits (on a latch, no sleeping) until a published snapshot satisfies {@code p}; fails after 20 s. */
@@ -32,7 +35,7 @@ class SessionTest {
 
     @Test
     void pauseStopsARunawayGuestAndQueriesWorkWhileRunning() throws Exception {
-        try (Session s = new Session(DebugGuests.spec(LOOP))) {
+        try (Session s = new Session(PvGuests.spec(LOOP))) {
             s.post(new Command.Continue());
             await(s, snap -> snap.running() && snap.cycles() > 5_000_000);
             Long cycles = s.query(Engine::cycles).get(20, TimeUnit.SECONDS);
@@ -46,7 +49,7 @@ class SessionTest {
 
     @Test
     void stepAndStepBackThroughTheSession() throws Exception {
-        try (Session s = new Session(DebugGuests.spec(DebugGuests.MAIN))) {
+        try (Session s = new Session(PvGuests.spec(G))) {
             s.post(new Command.Step());
             s.post(new Command.Step());
             Snapshot two = await(s, snap -> snap.cycles() == 2);
@@ -59,7 +62,7 @@ class SessionTest {
 
     @Test
     void consoleInputReachesTheRingAndIsReplayed() throws Exception {
-        Engine e = new Engine(DebugGuests.spec(DebugGuests.MAIN));
+        Engine e = new Engine(PvGuests.spec(G));
         e.step();
         e.consoleInput(1, "ls\n".getBytes());
         String after = StateDigest.of(e.target());
@@ -70,7 +73,7 @@ class SessionTest {
 
     @Test
     void destroyKillsTheDomain() {
-        Engine e = new Engine(DebugGuests.spec(LOOP));
+        Engine e = new Engine(PvGuests.spec(LOOP));
         e.cont(1000);
         e.destroyDomain(1);
         assertThat(e.target().finished()).isTrue();
@@ -80,7 +83,7 @@ class SessionTest {
 
     @Test
     void aCommandWithBadInputIsReportedAndTheSessionGoesOn() throws Exception {
-        try (Session s = new Session(DebugGuests.spec(DebugGuests.MAIN))) {
+        try (Session s = new Session(PvGuests.spec(G))) {
             s.post(new Command.Save(java.nio.file.Path.of("/nonexistent-dir/x.xsnap")));
             Snapshot err = await(s, snap -> snap.stopReason().contains("error: "));
             assertThat(err.stopReason()).contains("cannot write");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.xenoscope.testutil.PvGuests;
 import org.xenoscope.testutil.Tools;
 
 /** Guest files for the GUI tests: sample guests of the repository and small PV guests written to a directory. */
@@ -18,17 +19,10 @@ final class GuiGuests {
         return Tools.projectRoot().resolve("sample-guests/pv").resolve(name);
     }
 
-    /** Writes a PAE PV guest whose code is {@code body} (defining _start) to {@code dir/name} and returns it. */
+    /** Writes the PAE PV guest {@link PvGuests#source(String) source(body)} to {@code dir/name} and returns it. */
     static Path write(Path dir, String name, String body) {
         try {
-            String notes = Files.readString(Tools.projectRoot().resolve("sample-guests/include/xen-elfnote.inc"));
-            String src = notes + "\nsection .text\nglobal _start\n" + body + "\n"
-                + "section .text.hypercall_page progbits alloc exec nowrite align=4096\n"
-                + "hypercall_page: times 4096 db 0xC3\n"
-                + "section .note.Xen note alloc noexec nowrite align=4\n"
-                + "    ELFNOTE \"Xen\", XEN_ELFNOTE_HYPERCALL_PAGE, dd hypercall_page\n"
-                + "    ELFNOTE \"Xen\", XEN_ELFNOTE_PAE_MODE, db \"yes\", 0\n";
-            return Files.writeString(dir.resolve(name), src);
+            return Files.writeString(dir.resolve(name), PvGuests.source(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,12 +1,9 @@
 package org.xenoscope.gui;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.xenoscope.asm.elf.ElfImage;
 import org.xenoscope.asm.nasm.Assembler;
 import org.xenoscope.debug.SystemSpec;
-import org.xenoscope.testutil.Tools;
+import org.xenoscope.testutil.PvGuests;
 
 /**
  * A small PAE PV guest for the memory views' tests, assembled in-process. It finds the machine address of the
@@ -95,19 +92,7 @@ final class MmGuest {
     }
 
     static String source() {
-        String notes;
-        try {
-            notes = Files.readString(Tools.projectRoot().resolve("sample-guests/include/xen-elfnote.inc"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return notes + "\nsection .text\nglobal _start\n" + BODY + "\n"
-            + "section .text.hypercall_page progbits alloc exec nowrite align=4096\n"
-            + "hypercall_page: times 4096 db 0xC3\n"
-            + "section .note.Xen note alloc noexec nowrite align=4\n"
-            + "    ELFNOTE \"Xen\", XEN_ELFNOTE_HYPERCALL_PAGE, dd hypercall_page\n"
-            + "    ELFNOTE \"Xen\", XEN_ELFNOTE_PAE_MODE, db \"yes\", 0\n"
-            + "section .bss\nstack: resb 4096\nstack_top:\n";
+        return PvGuests.source(BODY);
     }
 
     static byte[] elf() {

@@ -10,10 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xenoscope.debug.Command;
 import org.xenoscope.debug.Session;
+import org.xenoscope.testutil.PvGuests;
 
 class SourcePanelTest {
     private static final Path FILE = Path.of("guest.asm");
-    private final String source = TestGuest.source(TestGuest.MAIN);
+    private final String source = PvGuests.source(TestGuest.MAIN);
     private PanelHarness<SourcePanel> h;
 
     @BeforeEach

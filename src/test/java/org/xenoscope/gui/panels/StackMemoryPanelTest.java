@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.xenoscope.asm.elf.ElfImage;
 import org.xenoscope.debug.Command;
+import org.xenoscope.testutil.PvGuests;
 
 class StackMemoryPanelTest {
     private PanelHarness<?> h;
@@ -31,7 +32,7 @@ class StackMemoryPanelTest {
         s.post(new Command.RunTo(TestGuest.symbol("func")));
         s.settle();
         int ret = TestGuest.symbol("after_calls") - 3; // after "call func": dec esi; jnz .again (2 bytes)
-        String expect = ElfImage.parse("guest.elf", TestGuest.elf(TestGuest.MAIN)).symbolAt(ret).orElseThrow()
+        String expect = ElfImage.parse("guest.elf", PvGuests.elf(TestGuest.MAIN)).symbolAt(ret).orElseThrow()
             .toString();
         JTable t = (JTable) s.frame.table("stack.table").target();
         s.waitFor("the return address on top", () -> cell(t, 0, 2).equals(Hex.h8(ret)));

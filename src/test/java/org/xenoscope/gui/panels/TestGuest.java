@@ -1,90 +1,21 @@
 package org.xenoscope.gui.panels;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import org.xenoscope.asm.elf.ElfImage;
-import org.xenoscope.asm.nasm.Assembler;
 import org.xenoscope.debug.SystemSpec;
-import org.xenoscope.testutil.Tools;
+import org.xenoscope.testutil.PvGuests;
 
-/** A small PV guest for the panel tests, assembled in-process (no external tools). */
+/** The PV guest the panel tests step through: {@link PvGuests#threeCalls} writing "Hi". */
 final class TestGuest {
-    /**
-     * Sets up a trap table, calls a function 3 times (each adds to a counter and makes a console_io hypercall),
-     * takes a #PF whose handler skips the faulting instruction, then shuts down with poweroff.
-     */
-    static final String MAIN = """
-        _start:
-            mov esp, stack_top
-            mov ebx, traps
-            call hypercall_page + 0 * 32        ; set_trap_table
-            mov esi, 3
-        .again:
-            call func
-            dec esi
-            jnz .again
-        after_calls:
-            nop
-        fault_insn:
-            mov eax, [0x00700000]               ; 5 bytes -> #PF, the handler skips it
-            nop
-            mov ebx, 2
-            mov ecx, poweroff
-            call hypercall_page + 29 * 32       ; sched_op(shutdown, poweroff)
-            ud2
-        func:
-            add dword [counter], 1
-            mov ebx, 0
-            mov ecx, 2
-            mov edx, msg
-            call hypercall_page + 18 * 32       ; console_io(write, 2, msg)
-            ret
-        handler:                                ; frame: err, eip, cs, eflags
-            add dword [esp + 4], 5
-            add esp, 4
-            jmp hypercall_page + 23 * 32        ; iret
-        section .data
-        traps:
-            db 14, 0
-            dw 0xe019
-            dd handler
-            dd 0, 0
-        poweroff: dd 0
-        counter: dd 0
-        msg: db "Hi", 10
-        """;
+    static final String MAIN = PvGuests.threeCalls("Hi");
 
     private TestGuest() {
     }
 
-    /** The NASM source of a PAE guest whose code is {@code body} (which must define _start). */
-    static String source(String body) {
-        String notes;
-        try {
-            notes = Files.readString(Tools.projectRoot().resolve("sample-guests/include/xen-elfnote.inc"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return notes + "\nsection .text\nglobal _start\n" + body + "\n"
-            + "section .text.hypercall_page progbits alloc exec nowrite align=4096\n"
-            + "hypercall_page: times 4096 db 0xC3\n"
-            + "section .note.Xen note alloc noexec nowrite align=4\n"
-            + "    ELFNOTE \"Xen\", XEN_ELFNOTE_HYPERCALL_PAGE, dd hypercall_page\n"
-            + "    ELFNOTE \"Xen\", XEN_ELFNOTE_PAE_MODE, db \"yes\", 0\n"
-            + "section .bss\nstack: resb 4096\nstack_top:\n";
-    }
-
-    static byte[] elf(String body) {
-        return Assembler.assemble("guest.asm", source(body), Assembler.Options.elf()).image();
-    }
-
     static SystemSpec spec() {
-        return SystemSpec.pv("guest.elf", elf(MAIN), 4, "");
+        return PvGuests.spec(MAIN);
     }
 
     /** The address of label {@code name} in the main guest. */
     static int symbol(String name) {
-        return ElfImage.parse("guest.elf", elf(MAIN)).symbol(name).orElseThrow().value();
+        return PvGuests.symbol(MAIN, name);
     }
 }
