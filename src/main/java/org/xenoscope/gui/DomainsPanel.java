@@ -11,7 +11,6 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.ListSelectionModel;
-import javax.swing.table.AbstractTableModel;
 import javax.swing.table.DefaultTableCellRenderer;
 import net.miginfocom.swing.MigLayout;
 import org.xenoscope.debug.Command;
@@ -86,7 +85,7 @@ public final class DomainsPanel implements View {
     @Override
     public void update(Snapshot s, Snapshot previous) {
         List<Row> rows = rows(s);
-        if (!rows.equals(model.rows)) {
+        if (!rows.equals(model.rows())) {
             int sel = table.getSelectedRow();
             model.set(rows);
             if (sel >= 0 && sel < rows.size()) {
@@ -113,17 +112,17 @@ public final class DomainsPanel implements View {
 
     private void pauseSelected(boolean paused) {
         int i = table.getSelectedRow();
-        if (i >= 0 && i < model.rows.size() && model.rows.get(i).id() > 0) {
-            controller.post(new Command.PauseDomain(model.rows.get(i).id(), paused));
+        if (i >= 0 && i < model.rows().size() && model.rows().get(i).id() > 0) {
+            controller.post(new Command.PauseDomain(model.rows().get(i).id(), paused));
         }
     }
 
     private void destroySelected() {
         int i = table.getSelectedRow();
-        if (i < 0 || i >= model.rows.size()) {
+        if (i < 0 || i >= model.rows().size()) {
             return;
         }
-        Row r = model.rows.get(i);
+        Row r = model.rows().get(i);
         if (r.id() >= 0) {
             controller.post(new Command.DestroyDomain(r.id()));
         }
@@ -131,8 +130,8 @@ public final class DomainsPanel implements View {
 
     /** Selects the row of domain {@code id} (for tests and keyboard users). */
     void select(int id) {
-        for (int i = 0; i < model.rows.size(); i++) {
-            if (model.rows.get(i).id() == id) {
+        for (int i = 0; i < model.rows().size(); i++) {
+            if (model.rows().get(i).id() == id) {
                 table.setRowSelectionInterval(i, i);
             }
         }
@@ -162,32 +161,13 @@ public final class DomainsPanel implements View {
     }
 
     /** The table's data. */
-    private static final class Model extends AbstractTableModel {
-        private List<Row> rows = List.of();
-
-        void set(List<Row> r) {
-            rows = r;
-            fireTableDataChanged();
+    private static final class Model extends RowsModel<Row> {
+        Model() {
+            super(COLUMNS);
         }
 
         @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int c) {
-            return COLUMNS[c];
-        }
-
-        @Override
-        public Object getValueAt(int row, int col) {
-            Row r = rows.get(row);
+        protected Object cell(Row r, int col) {
             return switch (col) {
                 case 0 -> r.current() ? "\u25B6" : "";
                 case 1 -> r.id() < 0 ? "" : Integer.toString(r.id());

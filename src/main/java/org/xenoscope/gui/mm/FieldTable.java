@@ -2,7 +2,7 @@ package org.xenoscope.gui.mm;
 
 import java.util.List;
 import javax.swing.JTable;
-import javax.swing.table.AbstractTableModel;
+import org.xenoscope.gui.RowsModel;
 
 /**
  * A read-only two-column table (Field, Value) for a details pane; {@link #show} replaces the rows. Screen readers
@@ -27,36 +27,22 @@ public final class FieldTable extends JTable {
 
     /** Shows {@code rows} (EDT). */
     public void show(List<Row> rows) {
-        model.rows = List.copyOf(rows);
-        model.fireTableDataChanged();
+        model.set(List.copyOf(rows));
     }
 
     /** The value in the row named {@code field}, or null (for tests and accessibility checks). */
     public String value(String field) {
-        return model.rows.stream().filter(r -> r.field().equals(field)).map(Row::value).findFirst().orElse(null);
+        return model.rows().stream().filter(r -> r.field().equals(field)).map(Row::value).findFirst().orElse(null);
     }
 
-    private static final class Model extends AbstractTableModel {
-        private List<Row> rows = List.of();
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
+    private static final class Model extends RowsModel<Row> {
+        Model() {
+            super("Field", "Value");
         }
 
         @Override
-        public int getColumnCount() {
-            return 2;
-        }
-
-        @Override
-        public String getColumnName(int c) {
-            return c == 0 ? "Field" : "Value";
-        }
-
-        @Override
-        public Object getValueAt(int r, int c) {
-            return c == 0 ? rows.get(r).field() : rows.get(r).value();
+        protected Object cell(Row r, int c) {
+            return c == 0 ? r.field() : r.value();
         }
     }
 }

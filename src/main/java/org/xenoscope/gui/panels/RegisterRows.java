@@ -2,15 +2,15 @@ package org.xenoscope.gui.panels;
 
 import java.util.ArrayList;
 import java.util.List;
-import javax.swing.table.AbstractTableModel;
 import org.xenoscope.debug.Snapshot;
+import org.xenoscope.gui.RowsModel;
 import org.xenoscope.machine.cpu.Cpu;
 
 /**
  * The CPU panel's read-only rows (EFLAGS, CPL, segment registers, control registers, GDTR, IDTR): name, value,
  * meaning, and whether the value changed since the previous snapshot.
  */
-final class RegisterRows extends AbstractTableModel {
+final class RegisterRows extends RowsModel<RegisterRows.Row> {
     private static final long serialVersionUID = 1L;
     private static final String[] COLUMNS = {"Register", "Value", "Meaning"};
     private static final int[] SEG_ORDER = {Cpu.CS, Cpu.SS, Cpu.DS, Cpu.ES, Cpu.FS, Cpu.GS};
@@ -19,7 +19,9 @@ final class RegisterRows extends AbstractTableModel {
     record Row(String name, String value, String meaning, boolean changed) {
     }
 
-    private List<Row> rows = List.of();
+    RegisterRows() {
+        super(COLUMNS);
+    }
 
     /** Contract: rebuilds the rows from {@code r}, marking those that differ from {@code prev} (may be null). */
     void show(Snapshot.Registers r, Snapshot.Registers prev, boolean pv) {
@@ -31,8 +33,7 @@ final class RegisterRows extends AbstractTableModel {
             boolean changed = before != null && !before.get(i)[1].equals(n[1]);
             out.add(new Row(n[0], n[1], n[2], changed));
         }
-        rows = out;
-        fireTableDataChanged();
+        set(out);
     }
 
     private static List<String[]> rows(Snapshot.Registers r, boolean pv) {
@@ -56,32 +57,16 @@ final class RegisterRows extends AbstractTableModel {
 
     /** Row {@code i}. */
     Row row(int i) {
-        return rows.get(i);
+        return rows().get(i);
     }
 
     /** The names of the rows that changed, for the accessible description. */
     List<String> changedNames() {
-        return rows.stream().filter(Row::changed).map(Row::name).toList();
+        return rows().stream().filter(Row::changed).map(Row::name).toList();
     }
 
     @Override
-    public int getRowCount() {
-        return rows.size();
-    }
-
-    @Override
-    public int getColumnCount() {
-        return COLUMNS.length;
-    }
-
-    @Override
-    public String getColumnName(int c) {
-        return COLUMNS[c];
-    }
-
-    @Override
-    public Object getValueAt(int r, int c) {
-        Row row = rows.get(r);
+    protected Object cell(Row row, int c) {
         return c == 0 ? row.name() : c == 1 ? row.value() : row.meaning();
     }
 }

@@ -2,16 +2,18 @@ package org.xenoscope.gui.panels;
 
 import java.util.ArrayList;
 import java.util.List;
-import javax.swing.table.AbstractTableModel;
+import org.xenoscope.gui.RowsModel;
 import org.xenoscope.asm.elf.ElfImage;
 import org.xenoscope.debug.Engine;
 
 /** The stack panel's rows: address, offset from ESP, the dword there (or "--"), and its symbol if it is code. */
-final class StackRows extends AbstractTableModel {
+final class StackRows extends RowsModel<String[]> {
     private static final long serialVersionUID = 1L;
     private static final String[] COLUMNS = {"Address", "Offset", "Value", "Symbol"};
 
-    private List<String[]> rows = List.of();
+    StackRows() {
+        super(COLUMNS);
+    }
 
     /**
      * Contract (simulation thread): reads {@code n} dwords from virtual {@code esp} up through the current page
@@ -34,28 +36,8 @@ final class StackRows extends AbstractTableModel {
         return out;
     }
 
-    void set(List<String[]> r) {
-        rows = r;
-        fireTableDataChanged();
-    }
-
     @Override
-    public int getRowCount() {
-        return rows.size();
-    }
-
-    @Override
-    public int getColumnCount() {
-        return COLUMNS.length;
-    }
-
-    @Override
-    public String getColumnName(int c) {
-        return COLUMNS[c];
-    }
-
-    @Override
-    public Object getValueAt(int r, int c) {
-        return rows.get(r)[c];
+    protected Object cell(String[] row, int c) {
+        return row[c];
     }
 }
