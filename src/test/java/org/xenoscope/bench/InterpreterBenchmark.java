@@ -13,9 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.xenoscope.cli.BenchKernel;
 import org.xenoscope.machine.Machine;
 import org.xenoscope.machine.RunResult;
@@ -64,15 +62,6 @@ public class InterpreterBenchmark {
 
     /** Runs this benchmark with JMH; {@code args} are JMH command-line options. */
     public static void main(String[] args) throws RunnerException {
-        OptionsBuilder opts = new OptionsBuilder();
-        opts.include(InterpreterBenchmark.class.getName());
-        if (args.length > 0) {
-            try {
-                opts.parent(new org.openjdk.jmh.runner.options.CommandLineOptions(args));
-            } catch (org.openjdk.jmh.runner.options.CommandLineOptionException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-        }
-        new Runner(opts.build()).run();
+        Jmh.run(InterpreterBenchmark.class, args);
     }
 }

@@ -14,9 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.xenoscope.cli.PteUpdateBench;
 
 /**
@@ -62,15 +60,6 @@ public class PteUpdateBenchmark {
 
     /** Runs this benchmark with JMH; {@code args} are JMH command-line options. */
     public static void main(String[] args) throws RunnerException {
-        OptionsBuilder opts = new OptionsBuilder();
-        opts.include(PteUpdateBenchmark.class.getName());
-        if (args.length > 0) {
-            try {
-                opts.parent(new org.openjdk.jmh.runner.options.CommandLineOptions(args));
-            } catch (org.openjdk.jmh.runner.options.CommandLineOptionException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-        }
-        new Runner(opts.build()).run();
+        Jmh.run(PteUpdateBenchmark.class, args);
     }
 }
