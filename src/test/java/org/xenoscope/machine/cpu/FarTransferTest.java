@@ -1,6 +1,8 @@
 package org.xenoscope.machine.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xenoscope.machine.cpu.ProtectedModeRuns.assertFault;
+import static org.xenoscope.machine.cpu.ProtectedModeRuns.kernel;
 import static org.xenoscope.machine.cpu.ProtectedModeSetup.CONFCODE;
 import static org.xenoscope.machine.cpu.ProtectedModeSetup.KCODE;
 import static org.xenoscope.machine.cpu.ProtectedModeSetup.KDATA;
@@ -13,7 +15,6 @@ import static org.xenoscope.machine.cpu.ProtectedModeSetup.USTACK;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.xenoscope.machine.StopReason;
 import org.xenoscope.machine.intr.Vector;
 
 /**
@@ -22,19 +23,6 @@ import org.xenoscope.machine.intr.Vector;
  * beyond the limit #GP(0); returns to outer rings switch stacks and null inner-ring data segments.
  */
 class FarTransferTest {
-    private static ProtectedModeSetup kernel(String asm) {
-        ProtectedModeSetup pm = new ProtectedModeSetup().kernel(asm);
-        assertThat(pm.run().reason()).isEqualTo(StopReason.HALTED);
-        return pm;
-    }
-
-    private static void assertFault(ProtectedModeSetup pm, int vector, int error, String label) {
-        ProtectedModeSetup.Event e = pm.onlyEvent();
-        assertThat(e.vector()).as("vector of %s", e).isEqualTo(vector);
-        assertThat(e.error()).as("error code of %s", e).isEqualTo(error);
-        assertThat(e.eip()).as("faulting EIP of %s", e).isEqualTo(pm.sym(label));
-    }
-
     @Test
     void farJumpWithinRingZero() {
         ProtectedModeSetup pm = kernel("""

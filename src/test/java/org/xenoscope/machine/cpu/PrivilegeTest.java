@@ -1,6 +1,8 @@
 package org.xenoscope.machine.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xenoscope.machine.cpu.ProtectedModeRuns.assertFault;
+import static org.xenoscope.machine.cpu.ProtectedModeRuns.user;
 import static org.xenoscope.machine.cpu.ProtectedModeSetup.KCODE;
 import static org.xenoscope.machine.cpu.ProtectedModeSetup.KSTACK;
 import static org.xenoscope.machine.cpu.ProtectedModeSetup.UCODE;
@@ -12,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.xenoscope.machine.StopReason;
 import org.xenoscope.machine.intr.Vector;
 import org.xenoscope.machine.mem.IoDevice;
 
@@ -22,19 +23,6 @@ import org.xenoscope.machine.mem.IoDevice;
  * and the TSS I/O permission bitmap (Vol. 1 §19.5).
  */
 class PrivilegeTest {
-    private static ProtectedModeSetup user(String asm, int eflags) {
-        ProtectedModeSetup pm = new ProtectedModeSetup().user(asm).startUser(eflags);
-        assertThat(pm.run().reason()).isEqualTo(StopReason.HALTED);
-        return pm;
-    }
-
-    private static void assertFault(ProtectedModeSetup pm, int vector, int error, String label) {
-        ProtectedModeSetup.Event e = pm.onlyEvent();
-        assertThat(e.vector()).as("vector of %s", e).isEqualTo(vector);
-        assertThat(e.error()).as("error code of %s", e).isEqualTo(error);
-        assertThat(e.eip()).as("faulting EIP of %s", e).isEqualTo(pm.sym(label));
-    }
-
     @Test
     void intFromRing3SwitchesToTheTssStackAndIretReturns() {
         ProtectedModeSetup pm = new ProtectedModeSetup().user("""

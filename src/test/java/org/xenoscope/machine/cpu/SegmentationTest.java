@@ -1,6 +1,9 @@
 package org.xenoscope.machine.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xenoscope.machine.cpu.ProtectedModeRuns.assertFault;
+import static org.xenoscope.machine.cpu.ProtectedModeRuns.kernel;
+import static org.xenoscope.machine.cpu.ProtectedModeRuns.user;
 import static org.xenoscope.machine.cpu.ProtectedModeSetup.CONFCODE;
 import static org.xenoscope.machine.cpu.ProtectedModeSetup.EXPDOWN;
 import static org.xenoscope.machine.cpu.ProtectedModeSetup.KCODE;
@@ -20,7 +23,6 @@ import static org.xenoscope.machine.cpu.ProtectedModeSetup.XOCODE;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.xenoscope.machine.StopReason;
 import org.xenoscope.machine.intr.Vector;
 
 /**
@@ -30,25 +32,6 @@ import org.xenoscope.machine.intr.Vector;
  * selectors #GP(selector), absent segments #NP(selector) (#SS(selector) for SS).
  */
 class SegmentationTest {
-    private static ProtectedModeSetup kernel(String asm) {
-        ProtectedModeSetup pm = new ProtectedModeSetup().kernel(asm);
-        assertThat(pm.run().reason()).isEqualTo(StopReason.HALTED);
-        return pm;
-    }
-
-    private static ProtectedModeSetup user(String asm, int eflags) {
-        ProtectedModeSetup pm = new ProtectedModeSetup().user(asm).startUser(eflags);
-        assertThat(pm.run().reason()).isEqualTo(StopReason.HALTED);
-        return pm;
-    }
-
-    private static void assertFault(ProtectedModeSetup pm, int vector, int error, String label) {
-        ProtectedModeSetup.Event e = pm.onlyEvent();
-        assertThat(e.vector()).as("vector of %s", e).isEqualTo(vector);
-        assertThat(e.error()).as("error code of %s", e).isEqualTo(error);
-        assertThat(e.eip()).as("faulting EIP of %s", e).isEqualTo(pm.sym(label));
-    }
-
     @Test
     void fixtureRecordsAnException() {
         ProtectedModeSetup pm = kernel("ud2\n");

@@ -1,6 +1,8 @@
 package org.xenoscope.machine.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xenoscope.machine.cpu.ProtectedModeRuns.assertFault;
+import static org.xenoscope.machine.cpu.ProtectedModeRuns.kernel;
 import static org.xenoscope.machine.cpu.ProtectedModeSetup.GDT;
 import static org.xenoscope.machine.cpu.ProtectedModeSetup.GDT_ENTRIES;
 import static org.xenoscope.machine.cpu.ProtectedModeSetup.IDT;
@@ -13,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.xenoscope.machine.StopReason;
 import org.xenoscope.machine.intr.Vector;
 
 /**
@@ -21,19 +22,6 @@ import org.xenoscope.machine.intr.Vector;
  * CR0.EM/TS/MP, SYSENTER/SYSCALL, LGDT/SGDT/LIDT/SIDT, LMSW/SMSW/CLTS, MOV CRn/DRn, STR/LTR, flag instructions.
  */
 class SystemInstructionTest {
-    private static ProtectedModeSetup kernel(String asm) {
-        ProtectedModeSetup pm = new ProtectedModeSetup().kernel(asm);
-        assertThat(pm.run().reason()).isEqualTo(StopReason.HALTED);
-        return pm;
-    }
-
-    private static void assertFault(ProtectedModeSetup pm, int vector, int error, String label) {
-        ProtectedModeSetup.Event e = pm.onlyEvent();
-        assertThat(e.vector()).as("vector of %s", e).isEqualTo(vector);
-        assertThat(e.error()).as("error code of %s", e).isEqualTo(error);
-        assertThat(e.eip()).as("faulting EIP of %s", e).isEqualTo(pm.sym(label));
-    }
-
     private static final String TSC_PROGRAM = """
                 rdtsc                   ; instruction 0: no cycle has retired yet
                 mov ecx, eax
