@@ -1,11 +1,8 @@
 package org.xenoscope.asm.nasm;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.xenoscope.asm.nasm.Token.Kind;
 
@@ -23,37 +20,28 @@ final class Macros {
     /** Upper bound on the tokens one line may expand to. */
     static final int MAX_EXPANSION_TOKENS = 100_000;
 
-    private final Map<String, List<DefineMacro>> defines = new HashMap<>();
-    private final Map<String, List<DefineMacro>> idefines = new HashMap<>();
-    private final Map<String, List<MacroDef>> macros = new HashMap<>();
-    private final Map<String, List<MacroDef>> imacros = new HashMap<>();
+    private final MacroTable<DefineMacro> defines = new MacroTable<>((a, b) -> arity(a) == arity(b));
+    private final MacroTable<MacroDef> macros = new MacroTable<>((a, b) -> a.min() == b.min() && a.max() == b.max());
 
     // ---------------------------------------------------------------- single-line macros
 
     /** Defines (or redefines, for the same parameter count) a single-line macro. */
     void define(DefineMacro m) {
-        Map<String, List<DefineMacro>> table = m.ci() ? idefines : defines;
-        String key = m.ci() ? m.name().toLowerCase(Locale.ROOT) : m.name();
-        List<DefineMacro> list = table.computeIfAbsent(key, k -> new ArrayList<>());
-        int n = m.params() == null ? -1 : m.params().size();
-        list.removeIf(d -> (d.params() == null ? -1 : d.params().size()) == n);
-        list.add(m);
+        defines.define(m.name(), m.ci(), m);
+    }
+
+    /** The parameter count of {@code m}, or -1 for a macro without parentheses. */
+    private static int arity(DefineMacro m) {
+        return m.params() == null ? -1 : m.params().size();
     }
 
     /** Removes every single-line macro called {@code name}. */
     void undefine(String name) {
-        defines.remove(name);
-        idefines.remove(name.toLowerCase(Locale.ROOT));
+        defines.undefine(name);
     }
 
     boolean isDefined(String name) {
-        return defines.containsKey(name) || idefines.containsKey(name.toLowerCase(Locale.ROOT));
-    }
-
-    private List<DefineMacro> definesNamed(String name) {
-        List<DefineMacro> out = new ArrayList<>(defines.getOrDefault(name, List.of()));
-        out.addAll(idefines.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()));
-        return out;
+        return defines.contains(name);
     }
 
     /** {@code tokens} with every single-line macro expanded; expanded tokens take the position of the call. */
@@ -77,7 +65,7 @@ final class Macros {
                 out.add(t);
                 continue;
             }
-            List<DefineMacro> cands = definesNamed(t.text());
+            List<DefineMacro> cands = defines.named(t.text());
             if (cands.isEmpty()) {
                 out.add(t);
                 continue;
@@ -183,28 +171,22 @@ final class Macros {
 
     // ---------------------------------------------------------------- multi-line macros
 
+    /** Defines (or redefines, for the same parameter range) a multi-line macro. */
     void defineMacro(MacroDef m) {
-        Map<String, List<MacroDef>> table = m.ci() ? imacros : macros;
-        String key = m.ci() ? m.name().toLowerCase(Locale.ROOT) : m.name();
-        List<MacroDef> list = table.computeIfAbsent(key, k -> new ArrayList<>());
-        list.removeIf(d -> d.min() == m.min() && d.max() == m.max());
-        list.add(m);
+        macros.define(m.name(), m.ci(), m);
     }
 
     void undefineMacro(String name) {
-        macros.remove(name);
-        imacros.remove(name.toLowerCase(Locale.ROOT));
+        macros.undefine(name);
     }
 
     boolean isMacro(String name) {
-        return macros.containsKey(name) || imacros.containsKey(name.toLowerCase(Locale.ROOT));
+        return macros.contains(name);
     }
 
     /** The definitions of multi-line macro {@code name} (both case-sensitive and {@code %imacro} ones). */
     List<MacroDef> macrosNamed(String name) {
-        List<MacroDef> out = new ArrayList<>(macros.getOrDefault(name, List.of()));
-        out.addAll(imacros.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()));
-        return out;
+        return macros.named(name);
     }
 
     /**
