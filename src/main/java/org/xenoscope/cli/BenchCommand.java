@@ -3,6 +3,7 @@ package org.xenoscope.cli;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleToLongFunction;
 import org.xenoscope.asm.BadInputException;
 import org.xenoscope.machine.Machine;
 import org.xenoscope.machine.PcMachine;
@@ -56,26 +57,28 @@ final class BenchCommand implements Callable<Integer> {
         }
         PcMachine m = new PcMachine(BenchKernel.MEMORY_BYTES);
         BenchKernel.install(m);
-        double warmup = Math.min(MAX_WARMUP_SECONDS, seconds / 2);
-        err.printf(Locale.ROOT, "warming up for %.1f s, then measuring for %.1f s%n", warmup, seconds);
-        runFor(m, warmup);
-        long t0 = System.nanoTime();
-        long n = runFor(m, seconds);
-        double t = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "%d instructions in %.2f s: %.1f MIPS%n", n, t, n / t / 1e6);
-        return Main.EXIT_OK;
+        return measure(s -> runFor(m, s), "%d instructions in %.2f s: %.1f MIPS%n");
     }
 
     /** The --pte-updates measurement: warm-up, then {@code seconds} of batches. */
     private int pteUpdates() {
         PteUpdateBench b = new PteUpdateBench(true);
+        return measure(s -> runFor(b, s), "%d validated PTE updates in %.2f s: %.2f million/s%n");
+    }
+
+    /**
+     * Contract: runs {@code runFor} (which works for the given wall-time seconds and returns how many operations
+     * it did) once to warm up, then for --seconds, and prints the count, the time and millions per second with
+     * {@code format}.
+     */
+    private int measure(DoubleToLongFunction runFor, String format) {
         double warmup = Math.min(MAX_WARMUP_SECONDS, seconds / 2);
         err.printf(Locale.ROOT, "warming up for %.1f s, then measuring for %.1f s%n", warmup, seconds);
-        runFor(b, warmup);
+        runFor.applyAsLong(warmup);
         long t0 = System.nanoTime();
-        long n = runFor(b, seconds);
+        long n = runFor.applyAsLong(seconds);
         double t = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "%d validated PTE updates in %.2f s: %.2f million/s%n", n, t, n / t / 1e6);
+        out.printf(Locale.ROOT, format, n, t, n / t / 1e6);
         return Main.EXIT_OK;
     }
 
