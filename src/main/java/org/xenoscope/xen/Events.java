@@ -201,7 +201,8 @@ public final class Events {
         hv.bounce().enter(d, "event upcall", cb.cs(), cb.eip(), true, false, 0, eip);
     }
 
-    private EventChannel checkPort(Domain d, int port) {
+    /** Domain {@code d}'s channel {@code port}; -EINVAL when the number is out of range. */
+    static EventChannel checkPort(Domain d, int port) {
         if (port < 0 || port >= Domain.NR_EVENT_CHANNELS) {
             throw new HypercallError(Errno.EINVAL, "bad port " + port);
         }

@@ -89,9 +89,7 @@ final class SchedOps {
         }
         for (int i = 0; i < n; i++) {
             int port = c.mem().read32(ports + 4 * i);
-            if (port < 0 || port >= Domain.NR_EVENT_CHANNELS) {
-                throw new HypercallError(Errno.EINVAL, "bad port " + port);
-            }
+            Events.checkPort(c.domain(), port);
             if (c.domain().sharedInfo().isPending(port)) {
                 return 0;
             }
